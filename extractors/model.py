@@ -1,0 +1,160 @@
+"""The document model: what the parser makes of a PDF, with provenance on every part.
+
+Coordinates are PDF points with the origin at the top-left of the page (pdfplumber's convention);
+page numbers are 1-based.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def union(self, other: BBox) -> BBox:
+        return BBox(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def rounded(self, ndigits: int = 2) -> BBox:
+        return BBox(*(round(v, ndigits) for v in (self.x0, self.top, self.x1, self.bottom)))
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a value came from: which report, which page, which box, which words."""
+
+    report_id: str
+    page_number: int
+    bbox: BBox | None = None
+    source_text: str | None = None
+
+
+class BlockRole(StrEnum):
+    HEADING = "heading"
+    BODY = "body"
+    CAPTION = "caption"
+    HEADER = "header"
+    FOOTER = "footer"
+    PAGE_NUMBER = "page_number"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of lines that belong together (a paragraph, a heading, a label), in reading order."""
+
+    text: str
+    bbox: BBox
+    page_number: int
+    font_size: float
+    bold: bool
+    role: BlockRole = BlockRole.BODY
+    column: int = 0
+    heading_level: int | None = None
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with its header row split off; `pages` has several entries when stitched."""
+
+    pages: tuple[int, ...]
+    bbox: BBox
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    page_bboxes: tuple[BBox, ...] = ()
+
+    @property
+    def page_number(self) -> int:
+        return self.pages[0]
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    has_text_layer: bool = True
+    rotation: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.role not in _FURNITURE]
+
+    @property
+    def text(self) -> str:
+        """Body text of the page in reading order, running headers/footers/page numbers excluded."""
+        return "\n".join(b.text for b in self.body_blocks)
+
+
+_FURNITURE = frozenset({BlockRole.HEADER, BlockRole.FOOTER, BlockRole.PAGE_NUMBER})
+
+
+@dataclass(slots=True)
+class Section:
+    title: str
+    level: int
+    first_page: int
+    last_page: int
+    blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    heading: Block | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass(slots=True)
+class Document:
+    report_id: str
+    source_file: str
+    sha256: str
+    page_count: int
+    pages: list[Page] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    title: str | None = None
+    organization: str | None = None
+    year: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return any(p.has_text_layer and p.blocks for p in self.pages)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view of the whole model (enums as their values)."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, float):
+        return round(value, 2)
+    return value

@@ -1,0 +1,1 @@
+"""Reading PDFs into the document model (see `extractors.pdf.read.read_document`)."""

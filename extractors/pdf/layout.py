@@ -1,0 +1,207 @@
+"""Words -> lines -> blocks on one page, from geometry and typography alone."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.model import BBox, Block
+from extractors.settings import Settings
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_HYPHENS = ("-", "\u00ad", "\u2010")
+
+
+@dataclass(slots=True)
+class Line:
+    """Words on one baseline that sit close together (a line never crosses a column gutter)."""
+
+    words: list[dict[str, Any]]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def is_bold(fontname: str) -> bool:
+    return bool(_BOLD.search(fontname or ""))
+
+
+def normalize_text(text: str) -> str:
+    """NFC, ligatures and odd spaces folded, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\u00a0", " ")
+    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+
+
+def _make_line(words: list[dict[str, Any]]) -> Line:
+    sizes = [float(w.get("size", 0.0)) for w in words]
+    weights = [len(w["text"]) for w in words]
+    bold_chars = sum(
+        n for w, n in zip(words, weights, strict=True) if is_bold(w.get("fontname", ""))
+    )
+    return Line(
+        words=words,
+        x0=min(w["x0"] for w in words),
+        top=min(w["top"] for w in words),
+        x1=max(w["x1"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        size=round(statistics.median(sizes), 1) if sizes else 0.0,
+        bold=bold_chars * 2 > sum(weights),
+    )
+
+
+def _rows(words: Iterable[dict[str, Any]], settings: Settings) -> list[list[dict[str, Any]]]:
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        row = rows[-1] if rows else None
+        if row is not None and _same_row(row, word, settings):
+            row.append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def find_gutters(
+    rows: Sequence[Sequence[dict[str, Any]]], min_width: float = 4.0
+) -> list[tuple[float, float]]:
+    """x positions of column gutters: narrow vertical strips that many rows step over with a gap
+    and almost no word covers (a full-width heading may cross a gutter; a few words may not)."""
+    if len(rows) < 5:
+        return []
+    width = int(max(w["x1"] for row in rows for w in row)) + 2
+    spans = [0] * width
+    covered = [0] * width
+    for row in rows:
+        start, end = int(row[0]["x0"]), int(row[-1]["x1"])
+        for x in range(start + 1, min(end, width)):
+            spans[x] += 1
+        for w in row:
+            for x in range(int(w["x0"]), min(int(w["x1"]) + 1, width)):
+                covered[x] += 1
+    ok = [spans[x] - covered[x] >= 5 and covered[x] * 5 <= spans[x] for x in range(width)]
+    gutters: list[tuple[float, float]] = []
+    x = 0
+    while x < width:
+        if ok[x]:
+            run = x
+            while run < width and ok[run]:
+                run += 1
+            if run - x >= min_width:
+                gutters.append((float(x), float(run)))
+            x = run
+        else:
+            x += 1
+    return gutters
+
+
+def words_to_lines(words: Iterable[dict[str, Any]], settings: Settings) -> list[Line]:
+    """Group words into rows by vertical overlap, then split rows at column gutters and at gaps
+    too wide to be word spaces."""
+    rows = _rows(words, settings)
+    gutters = find_gutters(rows)
+    lines: list[Line] = []
+    for row in rows:
+        fragment = [row[0]]
+        for prev, word in itertools.pairwise(row):
+            size = max(float(prev.get("size", 0)), float(word.get("size", 0)))
+            gap = word["x0"] - prev["x1"]
+            at_gutter = any(prev["x1"] <= g0 + 1 and word["x0"] >= g1 - 1 for g0, g1 in gutters)
+            if at_gutter or gap > max(settings.column_gap, 1.5 * size):
+                lines.append(_make_line(fragment))
+                fragment = []
+            fragment.append(word)
+        lines.append(_make_line(fragment))
+    return lines
+
+
+def _same_row(row: Sequence[dict[str, Any]], word: dict[str, Any], settings: Settings) -> bool:
+    top = min(w["top"] for w in row)
+    bottom = max(w["bottom"] for w in row)
+    overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+    height = min(bottom - top, word["bottom"] - word["top"]) or 1.0
+    return overlap / height > 0.5 or abs(word["top"] - top) <= settings.line_tolerance / 2
+
+
+def _continues(block: list[Line], line: Line) -> bool:
+    last = block[-1]
+    if abs(last.size - line.size) > 0.6 or last.bold != line.bold:
+        return False
+    gap = line.top - last.bottom
+    if gap < -0.5 * line.height or gap > max(0.5 * line.size, 2.0):
+        return False
+    x0 = min(b.x0 for b in block)
+    x1 = max(b.x1 for b in block)
+    overlap = min(x1, line.x1) - max(x0, line.x0)
+    return overlap > 0.5 * min(x1 - x0, line.x1 - line.x0)
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Join a block's lines into running text, mending words hyphenated at line ends."""
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif out.endswith("\u00ad") or (
+            out.endswith(_HYPHENS)
+            and len(out) > 1
+            and out[-2].isalpha()
+            and line[:1].islower()
+            and not out.endswith(" -")
+        ):
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def lines_to_blocks(lines: Iterable[Line], page_number: int) -> list[Block]:
+    """Merge vertically adjacent lines of the same typography into blocks (paragraphs, headings)."""
+    open_blocks: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        for block in reversed(open_blocks):
+            if _continues(block, line):
+                block.append(line)
+                break
+        else:
+            open_blocks.append([line])
+    blocks = []
+    for group in open_blocks:
+        texts = tuple(t for t in (normalize_text(ln.text) for ln in group) if t)
+        if not texts:
+            continue
+        bbox = BBox(
+            min(ln.x0 for ln in group),
+            min(ln.top for ln in group),
+            max(ln.x1 for ln in group),
+            max(ln.bottom for ln in group),
+        )
+        sizes = [ln.size for ln in group]
+        blocks.append(
+            Block(
+                text=join_lines(texts),
+                bbox=bbox.rounded(),
+                page_number=page_number,
+                font_size=round(statistics.median(sizes), 1),
+                bold=sum(ln.bold for ln in group) * 2 > len(group),
+                lines=texts,
+            )
+        )
+    return blocks

@@ -1,0 +1,134 @@
+"""The parser's entry point: a PDF file in, a Document out, one page at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from pdfplumber.page import Page as PlumberPage
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractors.errors import Reason, UnreadableReport
+from extractors.identity import identify
+from extractors.model import BlockRole, Document, Page
+from extractors.pdf.furniture import mark_furniture
+from extractors.pdf.layout import lines_to_blocks, words_to_lines
+from extractors.pdf.open import open_pdf
+from extractors.pdf.order import reading_order
+from extractors.pdf.tables import find_tables, stitch_tables
+from extractors.segment import build_sections, mark_headings
+from extractors.settings import Settings
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _inside(word: dict[str, float], boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def read_page(plumber_page: PlumberPage, number: int, settings: Settings) -> Page:
+    """Blocks (not yet ordered) and ruled tables of one page."""
+    page = Page(
+        number=number,
+        width=float(plumber_page.width),
+        height=float(plumber_page.height),
+        rotation=int(getattr(plumber_page, "rotation", 0) or 0),
+    )
+    if not plumber_page.chars:
+        page.has_text_layer = False
+        if plumber_page.images:
+            page.warnings.append(f"page {number} has no text layer (image only; needs OCR)")
+        return page
+    page.tables = find_tables(plumber_page, number)
+    boxes = [(t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom) for t in page.tables]
+    words = [
+        w
+        for w in plumber_page.extract_words(extra_attrs=["fontname", "size"])
+        if not _inside(w, boxes)
+    ]
+    page.blocks = lines_to_blocks(words_to_lines(words, settings), number)
+    return page
+
+
+def _failure(exc: Exception) -> str:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    return f"{type(cause).__name__}: {cause}"
+
+
+def _order_page(page: Page) -> None:
+    furniture = [b for b in page.blocks if b.role is not BlockRole.BODY]
+    top = sorted((b for b in furniture if b.role is BlockRole.HEADER), key=lambda b: b.bbox.x0)
+    bottom = sorted(
+        (b for b in furniture if b.role is not BlockRole.HEADER),
+        key=lambda b: (b.bbox.top, b.bbox.x0),
+    )
+    page.blocks = [*top, *reading_order(page.body_blocks), *bottom]
+
+
+def read_document(
+    path: Path | str, settings: Settings | None = None, progress: Progress | None = None
+) -> Document:
+    """Parse a PDF into the document model. Raises UnreadableReport for files it cannot read."""
+    settings = settings or Settings.from_env()
+    path = Path(path)
+    with open_pdf(path, settings) as pdf:
+        sha256 = file_sha256(path)
+        metadata = dict(pdf.metadata or {})
+        pages: list[Page] = []
+        failed: list[tuple[int, str]] = []
+        total = len(pdf.pages)
+        for number, plumber_page in enumerate(pdf.pages, start=1):
+            try:
+                page = read_page(plumber_page, number, settings)
+            except Exception as exc:  # one bad page must not sink the document
+                failed.append((number, _failure(exc)))
+                page = Page(number, float(plumber_page.width), float(plumber_page.height))
+                page.has_text_layer = False
+                page.warnings.append(f"text extraction failed on page {number}: {failed[-1][1]}")
+            finally:
+                plumber_page.close()
+            pages.append(page)
+            if progress:
+                progress(number, total)
+    if failed and len(failed) == len(pages):
+        number, message = failed[0]
+        raise UnreadableReport(
+            Reason.EXTRACTION_FAILED,
+            f"text extraction failed on page {number}: {message}",
+            path=str(path),
+        )
+    mark_furniture(pages, settings)
+    for page in pages:
+        _order_page(page)
+    stitch_tables(pages)
+    mark_headings(pages)
+    identity = identify(pages, metadata, path.stem, sha256)
+    document = Document(
+        report_id=identity.report_id,
+        source_file=path.name,
+        sha256=sha256,
+        page_count=len(pages),
+        pages=pages,
+        sections=build_sections(pages),
+        title=identity.title,
+        organization=identity.organization,
+        year=identity.year,
+    )
+    document.warnings = [w for p in pages for w in p.warnings]
+    if document.warnings:
+        log.warning(
+            "%s: %d page warnings, e.g. %s", path.name, len(document.warnings), document.warnings[0]
+        )
+    return document
