@@ -1,0 +1,162 @@
+"""`annual-reports`: the command line, thin over the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from extractors.errors import ReportError, UnreadableReport
+from extractors.model import Document
+from extractors.pdf.read import read_document
+from extractors.settings import Settings
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 1
+EXIT_USAGE = 2
+
+err = Console(stderr=True)
+out = Console()
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env().with_overrides(pdf_password=args.password, max_pages=args.max_pages)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _parse(path: Path, settings: Settings) -> Document:
+    with _progress() as progress:
+        task = progress.add_task(f"parsing {path.name}", total=None)
+        return read_document(
+            path,
+            settings,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+
+
+def _print_summary(doc: Document) -> None:
+    out.print(
+        f"[bold]{doc.report_id}[/bold]  {doc.source_file}  {doc.page_count} pages  "
+        f"organization={doc.organization!r} year={doc.year}"
+    )
+    table = RichTable("level", "section", "pages", "blocks", "tables")
+    for section in doc.sections:
+        pages = f"{section.first_page}-{section.last_page}"
+        indent = "  " * max(section.level - 1, 0)
+        table.add_row(
+            str(section.level),
+            indent + section.title[:70],
+            pages,
+            str(len(section.blocks)),
+            str(len(section.tables)),
+        )
+    out.print(table)
+    for warning in doc.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    doc = _parse(Path(args.file), _settings(args))
+    if args.json:
+        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_summary(doc)
+    return EXIT_OK
+
+
+def cmd_parse_all(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    files = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+    if not files:
+        err.print(f"no PDF files in {folder}")
+        return EXIT_OK
+    settings = _settings(args)
+    summary = RichTable("file", "report id", "pages", "sections", "tables", "result")
+    failures = 0
+    for path in files:
+        try:
+            doc = _parse(path, settings)
+        except UnreadableReport as exc:
+            failures += 1
+            summary.add_row(
+                path.name, "-", "-", "-", "-", f"[red]{exc.reason.value}[/red]: {exc.message}"
+            )
+            continue
+        tables = sum(len(p.tables) for p in doc.pages)
+        note = (
+            f"[yellow]{len(doc.warnings)} warnings[/yellow]"
+            if doc.warnings
+            else "[green]ok[/green]"
+        )
+        summary.add_row(
+            path.name, doc.report_id, str(doc.page_count), str(len(doc.sections)), str(tables), note
+        )
+    out.print(summary)
+    out.print(f"{len(files)} files, {len(files) - failures} parsed, {failures} rejected")
+    return EXIT_OK if failures == 0 else EXIT_UNREADABLE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annual-reports", description="Turn annual-report PDFs into a queryable warehouse."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="show library log messages")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def pdf_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--password", help="password for encrypted PDFs")
+        p.add_argument("--max-pages", type=int, help="reject documents with more pages")
+
+    parse = sub.add_parser("parse", help="parse one PDF into the document model")
+    parse.add_argument("file")
+    parse.add_argument("--json", action="store_true", help="print the whole model as JSON")
+    pdf_options(parse)
+    parse.set_defaults(func=cmd_parse)
+
+    parse_all = sub.add_parser("parse-all", help="parse every PDF in a folder and summarize")
+    parse_all.add_argument("folder", nargs="?", default="raw_reports")
+    pdf_options(parse_all)
+    parse_all.set_defaults(func=cmd_parse_all)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.func(args))
+    except UnreadableReport as exc:
+        err.print(f"[red]error:[/red] {exc} [dim](reason: {exc.reason.value})[/dim]")
+        return EXIT_UNREADABLE
+    except ReportError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        return EXIT_UNREADABLE
+    except ValueError as exc:  # invalid settings
+        err.print(f"[red]error:[/red] {exc}")
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
