@@ -24,11 +24,11 @@ class ReportError(Exception):
 class UnreadableReport(ReportError):
     """The file cannot be turned into a document; `reason` says why, `message` tells people."""
 
-    def __init__(self, reason: Reason, message: str, *, path: str | None = None) -> None:
+    def __init__(self, reason: Reason, message: str, path: str | None = None) -> None:
         self.reason = reason
         self.path = path
         self.message = message
         super().__init__(f"{path}: {message}" if path else message)
 
-    def __reduce__(self) -> tuple[type[UnreadableReport], tuple[Reason, str]]:
-        return (type(self), (self.reason, self.message))
+    def __reduce__(self) -> tuple[type[UnreadableReport], tuple[Reason, str, str | None]]:
+        return (type(self), (self.reason, self.message, self.path))

@@ -14,8 +14,8 @@ from extractors.model import Block, Page
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # "Full Organization Name (ACRONYM)": the way reports introduce their publisher.
 _DEFINITION = re.compile(
-    r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|de|des|du|la|le)\s+)*){1,10}[A-Z][\w'’&.-]*)"
-    r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,14})\s*\)"
+    r"((?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|for|and|the|de|des|du|la|le)[ \t]+)*){1,10}[A-Z][\w'’&.-]*)"
+    r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,14})[ \t]*\)"
 )
 _ORG_WORDS = re.compile(
     r"\b(organi[sz]ation|association|council|federation|foundation|institute|agency|"
@@ -64,13 +64,17 @@ def _year(title: str | None, pages: Sequence[Page]) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(the|la|le|les|el|die|der|das)\s+", "", " ".join(name.split()), flags=re.I)
+
+
 def _organization(
     cover: list[Block], pages: Sequence[Page], metadata: Mapping[str, Any]
 ) -> tuple[str | None, str | None]:
     cover_text = " ".join(b.text for b in cover).casefold()
-    early_text = " ".join(p.text for p in pages[:5])
+    early_text = "\n".join(p.text for p in pages[:5])
     for match in _DEFINITION.finditer(early_text):
-        full, short = " ".join(match.group(1).split()), match.group(2)
+        full, short = _strip_article(match.group(1)), match.group(2)
         if full.casefold() in cover_text or short.casefold() in cover_text:
             return full, short
     named = [b.text for b in cover if _ORG_WORDS.search(b.text) and len(b.text.split()) <= 12]
@@ -81,7 +85,7 @@ def _organization(
     if organization is None:
         return None, None
     for match in _DEFINITION.finditer(early_text):
-        if " ".join(match.group(1).split()).casefold() == organization.casefold():
+        if _strip_article(match.group(1)).casefold() == organization.casefold():
             return organization, match.group(2)
     return organization, None
 

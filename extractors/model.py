@@ -52,6 +52,7 @@ class BlockRole(StrEnum):
     HEADING = "heading"
     BODY = "body"
     CAPTION = "caption"
+    CONTENTS = "contents"  # a table-of-contents entry or its page number
     HEADER = "header"
     FOOTER = "footer"
     PAGE_NUMBER = "page_number"
@@ -94,6 +95,7 @@ class Page:
     height: float
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    images: list[BBox] = field(default_factory=list)  # pictures and photo placeholders
     has_text_layer: bool = True
     rotation: int = 0
     warnings: list[str] = field(default_factory=list)

@@ -9,14 +9,16 @@ a level-1 section contains its sub-sections' blocks and tables too.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extractors.model import Block, BlockRole, Page, Section
+from extractors.model import BBox, Block, BlockRole, Page, Section
 
 _MAX_HEADING_WORDS = 15
 _MAX_HEADING_LINES = 3
+_PAGE_REF = re.compile(r"^(p\.?\s*)?\d{1,4}$", re.IGNORECASE)
 
 
 def body_font_size(pages: Sequence[Page]) -> float:
@@ -45,24 +47,78 @@ def is_heading_candidate(block: Block, body_size: float) -> bool:
     return ratio >= 1.15 or (block.bold and ratio >= 0.95)
 
 
-def heading_levels(pages: Sequence[Page], body_size: float) -> dict[tuple[float, bool], int]:
-    """Map each heading style to its level."""
+def _styles_by_page(
+    pages: Sequence[Page], body_size: float
+) -> defaultdict[tuple[float, bool], set[int]]:
     style_pages: defaultdict[tuple[float, bool], set[int]] = defaultdict(set)
     for page in pages:
         for block in page.body_blocks:
             if is_heading_candidate(block, body_size):
                 style_pages[_style(block)].add(page.number)
-    recurring = sorted((s for s, p in style_pages.items() if len(p) >= 2), reverse=True)
-    levels = {}
-    for style in style_pages:
-        larger = sum(1 for r in recurring if r > style)
-        levels[style] = larger + 1
-    return levels
+    return style_pages
+
+
+def heading_levels(pages: Sequence[Page], body_size: float) -> dict[tuple[float, bool], int]:
+    """Map each heading style to its level. Covers (first and last page) are display pages: a style
+    seen only there does not define a level of the hierarchy."""
+    inner = {p.number for p in pages[1:-1]} if len(pages) >= 4 else {p.number for p in pages}
+    style_pages = _styles_by_page(pages, body_size)
+    recurring = sorted((s for s, p in style_pages.items() if len(p & inner) >= 2), reverse=True)
+    return {style: 1 + sum(1 for r in recurring if r > style) for style in style_pages}
+
+
+def _is_number(block: Block) -> bool:
+    return bool(_PAGE_REF.match(block.text.strip()))
+
+
+def _same_row(a: Block, b: Block) -> bool:
+    return min(a.bbox.bottom, b.bbox.bottom) > max(a.bbox.top, b.bbox.top)
+
+
+def contents_rows(page: Page) -> set[int]:
+    """Ids of the blocks that are table-of-contents entries and their page numbers: text on the
+    same row as a page number, on a page with at least three such rows."""
+    numbers = [b for b in page.body_blocks if _is_number(b)]
+    texts = [b for b in page.body_blocks if not _is_number(b)]
+    pairs = [(t, n) for t in texts for n in numbers if _same_row(t, n)]
+    if len({id(t) for t, _ in pairs}) < 3:
+        return set()
+    return {id(b) for pair in pairs for b in pair}
+
+
+def mark_captions(page: Page, body_size: float) -> None:
+    """Small text right under (or over) a picture is its caption."""
+    if not page.images:
+        return
+    page.blocks = [
+        replace(b, role=BlockRole.CAPTION)
+        if b.role is BlockRole.BODY
+        and b.font_size < 0.9 * body_size
+        and any(_captions(b, image) for image in page.images)
+        else b
+        for b in page.blocks
+    ]
+
+
+def _captions(block: Block, image: BBox) -> bool:
+    overlap = min(block.bbox.x1, image.x1) - max(block.bbox.x0, image.x0)
+    if overlap < 0.5 * block.bbox.width:
+        return False
+    below = 0 <= block.bbox.top - image.bottom <= 14
+    above = 0 <= image.top - block.bbox.bottom <= 14
+    return below or above
 
 
 def mark_headings(pages: Sequence[Page]) -> None:
-    """Give the heading role and level to heading blocks, in place."""
+    """Give the heading role and level to heading blocks, in place. Table-of-contents entries are
+    left as body text: they repeat the headings but start no section."""
     body = body_font_size(pages)
+    for page in pages:
+        toc = contents_rows(page)
+        page.blocks = [
+            replace(b, role=BlockRole.CONTENTS) if id(b) in toc else b for b in page.blocks
+        ]
+        mark_captions(page, body)
     levels = heading_levels(pages, body)
     for page in pages:
         page.blocks = [

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
@@ -22,7 +23,7 @@ EXIT_OK = 0
 EXIT_UNREADABLE = 1
 EXIT_USAGE = 2
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 
@@ -54,8 +55,8 @@ def _parse(path: Path, settings: Settings) -> Document:
 
 def _print_summary(doc: Document) -> None:
     out.print(
-        f"[bold]{doc.report_id}[/bold]  {doc.source_file}  {doc.page_count} pages  "
-        f"organization={doc.organization!r} year={doc.year}"
+        f"[bold]{doc.report_id}[/bold]  {escape(doc.source_file)}  {doc.page_count} pages  "
+        f"organization={escape(repr(doc.organization))} year={doc.year}"
     )
     table = RichTable("level", "section", "pages", "blocks", "tables")
     for section in doc.sections:
@@ -63,14 +64,14 @@ def _print_summary(doc: Document) -> None:
         indent = "  " * max(section.level - 1, 0)
         table.add_row(
             str(section.level),
-            indent + section.title[:70],
+            indent + escape(section.title[:70]),
             pages,
             str(len(section.blocks)),
             str(len(section.tables)),
         )
     out.print(table)
     for warning in doc.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}")
+        err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -86,7 +87,7 @@ def cmd_parse_all(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() == ".pdf")
     if not files:
-        err.print(f"no PDF files in {folder}")
+        err.print(f"no PDF files in {escape(str(folder))}")
         return EXIT_OK
     settings = _settings(args)
     summary = RichTable("file", "report id", "pages", "sections", "tables", "result")
@@ -97,7 +98,12 @@ def cmd_parse_all(args: argparse.Namespace) -> int:
         except UnreadableReport as exc:
             failures += 1
             summary.add_row(
-                path.name, "-", "-", "-", "-", f"[red]{exc.reason.value}[/red]: {exc.message}"
+                escape(path.name),
+                "-",
+                "-",
+                "-",
+                "-",
+                f"[red]{exc.reason.value}[/red]: {escape(exc.message)}",
             )
             continue
         tables = sum(len(p.tables) for p in doc.pages)
@@ -107,7 +113,12 @@ def cmd_parse_all(args: argparse.Namespace) -> int:
             else "[green]ok[/green]"
         )
         summary.add_row(
-            path.name, doc.report_id, str(doc.page_count), str(len(doc.sections)), str(tables), note
+            escape(path.name),
+            doc.report_id,
+            str(doc.page_count),
+            str(len(doc.sections)),
+            str(tables),
+            note,
         )
     out.print(summary)
     out.print(f"{len(files)} files, {len(files) - failures} parsed, {failures} rejected")
@@ -148,13 +159,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UnreadableReport as exc:
-        err.print(f"[red]error:[/red] {exc} [dim](reason: {exc.reason.value})[/dim]")
+        err.print(f"[red]error:[/red] {escape(str(exc))} [dim](reason: {exc.reason.value})[/dim]")
         return EXIT_UNREADABLE
     except ReportError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         return EXIT_UNREADABLE
     except ValueError as exc:  # invalid settings
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         return EXIT_USAGE
 
 

@@ -67,11 +67,16 @@ def _page_number_block(page: Page) -> Block | None:
     edge = _PAGE_NUMBER_ZONE * page.height
     lowest = max(page.blocks, key=lambda b: b.bbox.bottom)
     highest = min(page.blocks, key=lambda b: b.bbox.top)
-    for block, near in (
-        (lowest, lowest.bbox.top >= page.height - edge),
-        (highest, highest.bbox.bottom <= edge),
-    ):
-        if near and _PAGE_NUMBER.match(block.text.strip()):
+    bottom_row = (
+        [b for b in page.blocks if _same_band(b, lowest)]
+        if lowest.bbox.top >= page.height - edge
+        else []
+    )
+    top_row = (
+        [b for b in page.blocks if _same_band(b, highest)] if highest.bbox.bottom <= edge else []
+    )
+    for block in (*bottom_row, *top_row):
+        if _PAGE_NUMBER.match(block.text.strip()):
             return block
     return None
 

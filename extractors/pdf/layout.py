@@ -159,14 +159,12 @@ def join_lines(lines: Sequence[str]) -> str:
     for line in lines:
         if not out:
             out = line
-        elif out.endswith("\u00ad") or (
-            out.endswith(_HYPHENS)
-            and len(out) > 1
-            and out[-2].isalpha()
-            and line[:1].islower()
-            and not out.endswith(" -")
-        ):
+        elif out.endswith("\u00ad"):
             out = out[:-1] + line
+        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha():
+            # "trans-" + "formation" was one word split at the line end; "e-" + "Government"
+            # is a compound that keeps its hyphen
+            out = out[:-1] + line if line[:1].islower() else out + line
         else:
             out = f"{out} {line}"
     return out

@@ -12,7 +12,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import Reason, UnreadableReport
 from extractors.identity import identify
-from extractors.model import BlockRole, Document, Page
+from extractors.model import BBox, BlockRole, Document, Page
 from extractors.pdf.furniture import mark_furniture
 from extractors.pdf.layout import lines_to_blocks, words_to_lines
 from extractors.pdf.open import open_pdf
@@ -52,6 +52,7 @@ def read_page(plumber_page: PlumberPage, number: int, settings: Settings) -> Pag
             page.warnings.append(f"page {number} has no text layer (image only; needs OCR)")
         return page
     page.tables = find_tables(plumber_page, number)
+    page.images = pictures(plumber_page)
     boxes = [(t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom) for t in page.tables]
     words = [
         w
@@ -60,6 +61,20 @@ def read_page(plumber_page: PlumberPage, number: int, settings: Settings) -> Pag
     ]
     page.blocks = lines_to_blocks(words_to_lines(words, settings), number)
     return page
+
+
+def pictures(plumber_page: PlumberPage) -> list[BBox]:
+    """Images and large filled shapes without text on them (photo placeholders, logos)."""
+    boxes = [BBox(i["x0"], i["top"], i["x1"], i["bottom"]) for i in plumber_page.images]
+    for rect in plumber_page.rects:
+        if rect.get("fill") and rect["width"] >= 40 and rect["height"] >= 30:
+            box = BBox(rect["x0"], rect["top"], rect["x1"], rect["bottom"])
+            inside = plumber_page.within_bbox(
+                (box.x0, box.top, box.x1, box.bottom), relative=False, strict=False
+            ).chars
+            if not inside:
+                boxes.append(box)
+    return [b.rounded() for b in boxes]
 
 
 def _failure(exc: Exception) -> str:
