@@ -1,0 +1,67 @@
+"""Shared fixtures: small PDFs (good and hostile) generated on the fly into tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import pdf_factory as pf
+
+USER_PASSWORD = "open-sesame"
+OWNER_PASSWORD = "owner-secret"
+
+
+@pytest.fixture
+def good_pdf(tmp_path: Path) -> Path:
+    return pf.make_good_pdf(tmp_path / "good.pdf", pages=2)
+
+
+@pytest.fixture
+def empty_pdf(tmp_path: Path) -> Path:
+    return pf.write_empty(tmp_path / "empty.pdf")
+
+
+@pytest.fixture
+def truncated_pdf(tmp_path: Path) -> Path:
+    source = pf.make_good_pdf(tmp_path / "source.pdf", pages=3)
+    return pf.write_truncated(tmp_path / "truncated.pdf", source)
+
+
+@pytest.fixture
+def png_pdf(tmp_path: Path) -> Path:
+    return pf.write_png_as_pdf(tmp_path / "photo.pdf")
+
+
+@pytest.fixture
+def html_pdf(tmp_path: Path) -> Path:
+    return pf.write_html_as_pdf(tmp_path / "download.pdf")
+
+
+@pytest.fixture
+def user_encrypted_pdf(tmp_path: Path) -> Path:
+    return pf.make_encrypted_pdf(
+        tmp_path / "locked.pdf", user_password=USER_PASSWORD, owner_password=OWNER_PASSWORD
+    )
+
+
+@pytest.fixture
+def owner_encrypted_pdf(tmp_path: Path) -> Path:
+    return pf.make_encrypted_pdf(
+        tmp_path / "restricted.pdf", user_password="", owner_password=OWNER_PASSWORD
+    )
+
+
+@pytest.fixture
+def image_only_pdf(tmp_path: Path) -> Path:
+    return pf.make_image_only_pdf(tmp_path / "scan.pdf")
+
+
+@pytest.fixture
+def shapes_only_pdf(tmp_path: Path) -> Path:
+    return pf.make_shapes_only_pdf(tmp_path / "shapes.pdf")
+
+
+@pytest.fixture
+def five_page_pdf(tmp_path: Path) -> Path:
+    return pf.make_n_page_pdf(tmp_path / "five.pdf", 5)

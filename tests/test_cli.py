@@ -1,0 +1,188 @@
+"""The `annual-reports` console script, run as a real subprocess."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import pdf_factory as pf
+from tests.conftest import USER_PASSWORD
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANNUAL_REPORTS_")}
+    env.pop("COLUMNS", None)
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def flat(text: str) -> str:
+    """Whitespace collapsed, so that assertions do not depend on where rich wraps lines."""
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """All whitespace removed: rich may even fold a long path in the middle."""
+    return "".join(text.split())
+
+
+BAD_FILES = [
+    ("empty_pdf", "empty", "empty file"),
+    ("png_pdf", "not_pdf", "PNG image"),
+    ("html_pdf", "not_pdf", "HTML page"),
+    ("truncated_pdf", "corrupt", "cannot open PDF"),
+    ("user_encrypted_pdf", "encrypted", "password required"),
+]
+
+
+@pytest.mark.parametrize(("fixture", "reason", "says"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_parse_bad_file_exits_1_with_readable_error(
+    request: pytest.FixtureRequest, fixture: str, reason: str, says: str
+) -> None:
+    path: Path = request.getfixturevalue(fixture)
+    result = run_cli("parse", path)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    message = squash(result.stderr)
+    assert message.startswith("error:")
+    assert squash(f"reason: {reason}") in message
+    assert squash(says) in message
+    assert squash(str(path)) in message
+
+
+def test_parse_missing_file_exits_1_without_traceback(tmp_path: Path) -> None:
+    result = run_cli("parse", tmp_path / "missing.pdf")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "no such file" in flat(result.stderr)
+
+
+def test_error_is_a_single_line_even_when_long(tmp_path: Path) -> None:
+    folder = tmp_path / "raw_reports"
+    folder.mkdir()
+    path = pf.make_encrypted_pdf(
+        folder / "acme-widgets-association-annual-report-2019-final.pdf",
+        user_password=USER_PASSWORD,
+        owner_password="x",
+    )
+    result = run_cli("parse", path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert str(path) in lines[0]
+
+
+def test_error_shows_file_names_with_brackets_verbatim(tmp_path: Path) -> None:
+    path = pf.write_png_as_pdf(tmp_path / "report [draft].pdf")
+    result = run_cli("parse", path)
+    assert result.returncode == 1
+    assert squash(str(path)) in squash(result.stderr)
+
+
+def test_parse_json_on_good_pdf(good_pdf: Path) -> None:
+    result = run_cli("parse", good_pdf, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"report_id", "sha256", "page_count", "pages", "sections"} <= data.keys()
+    assert data["sha256"] == hashlib.sha256(good_pdf.read_bytes()).hexdigest()
+    assert data["report_id"] == "awa-2019"
+    assert data["page_count"] == 2 == len(data["pages"])
+    for number, page in enumerate(data["pages"], start=1):
+        assert page["number"] == number
+        assert isinstance(page["blocks"], list) and page["blocks"]
+        assert isinstance(page["tables"], list)
+        assert all(isinstance(b["role"], str) for b in page["blocks"])
+    texts = " ".join(b["text"] for b in data["pages"][0]["blocks"])
+    assert "makes widgets for everyone" in texts
+    assert data["sections"] and all("title" in s for s in data["sections"])
+
+
+def test_parse_summary_on_good_pdf(good_pdf: Path) -> None:
+    result = run_cli("parse", good_pdf)
+    assert result.returncode == 0, result.stderr
+    assert "awa-2019" in result.stdout
+    assert "2 pages" in result.stdout
+
+
+def test_parse_with_password_opens_encrypted_file(user_encrypted_pdf: Path) -> None:
+    result = run_cli("parse", user_encrypted_pdf, "--json", "--password", USER_PASSWORD)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["page_count"] == 1
+    assert "Confidential annual report text." in data["pages"][0]["blocks"][0]["text"]
+
+
+def test_parse_with_wrong_password_exits_1(user_encrypted_pdf: Path) -> None:
+    result = run_cli("parse", user_encrypted_pdf, "--password", "nope")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "reason: encrypted" in flat(result.stderr)
+
+
+def test_max_pages_option_rejects_long_documents(five_page_pdf: Path) -> None:
+    result = run_cli("parse", five_page_pdf, "--max-pages", "3")
+    assert result.returncode == 1
+    assert "reason: too_large" in flat(result.stderr)
+    assert run_cli("parse", five_page_pdf, "--max-pages", "5").returncode == 0
+
+
+def test_invalid_max_pages_is_a_usage_error(good_pdf: Path) -> None:
+    result = run_cli("parse", good_pdf, "--max-pages", "0")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "max_pages" in flat(result.stderr)
+
+
+def test_parse_all_reports_good_and_bad_and_exits_1(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    pf.make_good_pdf(folder / "good.pdf")
+    pf.write_png_as_pdf(folder / "bad.pdf")
+    (folder / "notes.txt").write_text("not considered: wrong suffix")
+    result = run_cli("parse-all", folder)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    out = flat(result.stdout)
+    assert "good.pdf" in out and "awa-2019" in out
+    assert "bad.pdf" in out and "not_pdf" in out
+    assert "2 files, 1 parsed, 1 rejected" in out
+    assert "notes.txt" not in out
+
+
+def test_parse_all_exits_0_when_everything_parses(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    pf.make_good_pdf(folder / "one.pdf")
+    pf.make_n_page_pdf(folder / "two.pdf", 2)
+    result = run_cli("parse-all", folder)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "2 files, 2 parsed, 0 rejected" in flat(result.stdout)
+
+
+def test_installed_console_script_behaves_the_same(png_pdf: Path) -> None:
+    script = shutil.which("annual-reports", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the annual-reports entry point is not installed next to this interpreter")
+    result = subprocess.run(
+        [script, "parse", str(png_pdf)], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "reason: not_pdf" in flat(result.stderr)

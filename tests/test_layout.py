@@ -1,0 +1,325 @@
+"""Words -> lines -> blocks -> reading order, on synthetic geometry (no PDF involved)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.model import BBox, Block
+from extractors.pdf.layout import find_gutters, join_lines, lines_to_blocks, words_to_lines
+from extractors.pdf.order import reading_order
+from extractors.settings import Settings
+
+SETTINGS = Settings()
+
+
+def word(
+    text: str,
+    x0: float,
+    top: float,
+    *,
+    x1: float | None = None,
+    size: float = 10.0,
+    bold: bool = False,
+) -> dict:
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + 0.5 * size * len(text) if x1 is None else x1,
+        "top": top,
+        "bottom": top + size,
+        "size": size,
+        "fontname": "Helvetica-Bold" if bold else "Helvetica",
+    }
+
+
+def justified(
+    texts: Sequence[str],
+    x0: float,
+    x1: float,
+    top: float,
+    *,
+    size: float = 10.0,
+    bold: bool = False,
+) -> list[dict]:
+    """Words spread evenly from x0 to x1 with 3 pt word spaces, like justified text."""
+    space = 3.0
+    width = (x1 - x0 - space * (len(texts) - 1)) / len(texts)
+    return [
+        word(
+            t,
+            x0 + i * (width + space),
+            top,
+            x1=x0 + i * (width + space) + width,
+            size=size,
+            bold=bold,
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def block(
+    text: str,
+    x0: float,
+    top: float,
+    x1: float,
+    bottom: float,
+    *,
+    size: float = 10.0,
+    bold: bool = False,
+) -> Block:
+    return Block(
+        text=text,
+        bbox=BBox(x0, top, x1, bottom),
+        page_number=1,
+        font_size=size,
+        bold=bold,
+        lines=(text,),
+    )
+
+
+# --------------------------------------------------------------------------- join_lines
+
+
+def test_join_mends_a_word_hyphenated_at_the_line_end() -> None:
+    assert join_lines(["the digital trans-", "formation of members"]) == (
+        "the digital transformation of members"
+    )
+
+
+def test_join_mends_unicode_hyphen() -> None:
+    assert join_lines(["co\u2010", "operation"]) == "cooperation"
+
+
+def test_join_removes_a_soft_hyphen_at_the_line_end() -> None:
+    assert join_lines(["inter\u00ad", "national"]) == "international"
+    assert "\u00ad" not in join_lines(["a long inter\u00ad", "national partner\u00ad", "ship"])
+
+
+def test_hyphen_before_a_capital_is_kept() -> None:
+    joined = join_lines(["our e-", "Government programme"])
+    assert "e-" in joined
+    assert "eGovernment" not in joined
+    assert joined.replace(" ", "") == "oure-Governmentprogramme"
+
+
+def test_compound_split_at_its_hyphen_is_joined_without_a_space() -> None:
+    assert join_lines(["our e-", "Government programme"]) == "our e-Government programme"
+
+
+def test_spaced_dash_and_en_dash_stay_spaced() -> None:
+    assert join_lines(["growth was strong –", "despite the crisis"]) == (
+        "growth was strong – despite the crisis"
+    )
+    assert join_lines(["costs -", "and benefits"]) == "costs - and benefits"
+    assert join_lines(["from 2019 – 2020", "onwards"]) == "from 2019 – 2020 onwards"
+
+
+def test_plain_lines_are_joined_with_one_space() -> None:
+    assert join_lines(["one", "two", "three"]) == "one two three"
+    assert join_lines([]) == ""
+
+
+# --------------------------------------------------------------------------- words_to_lines
+
+
+def _two_column_rows(rows: int = 8, start: float = 100.0) -> list[dict]:
+    """Justified two-column text: left column 72-295, right column 305-523 (a 10 pt gutter,
+    narrower than the word-gap split threshold of max(column_gap, 1.5 * size) = 15 pt)."""
+    words: list[dict] = []
+    for i in range(rows):
+        top = start + i * 13
+        words += justified([f"l{i}a", f"l{i}b", f"l{i}c", f"l{i}d", f"l{i}e"], 72, 295, top)
+        words += justified([f"r{i}a", f"r{i}b", f"r{i}c", f"r{i}d"], 305, 523, top)
+    return words
+
+
+def test_rows_are_split_at_a_column_gutter_found_from_many_rows() -> None:
+    lines = words_to_lines(_two_column_rows(), SETTINGS)
+    texts = [ln.text for ln in lines]
+    assert "l0a l0b l0c l0d l0e" in texts
+    assert "r0a r0b r0c r0d" in texts
+    assert len(lines) == 16
+    assert all(ln.x1 <= 296 or ln.x0 >= 304 for ln in lines)
+
+
+def test_a_few_rows_with_the_same_gap_are_not_split() -> None:
+    """Too few rows to call the gap a gutter: it is only a (wide-ish) word space."""
+    lines = words_to_lines(_two_column_rows(rows=2), SETTINGS)
+    assert len(lines) == 2
+    assert lines[0].text == "l0a l0b l0c l0d l0e r0a r0b r0c r0d"
+
+
+def test_centred_title_word_gap_over_the_gutter_does_not_split_the_title() -> None:
+    # "Our Annual Review" at 20 pt, centred: the word space between "Annual" and "Review"
+    # (297-303) lies inside the 296-305 gutter of the columns below.
+    title = [
+        word("Our", 230, 60, x1=262, size=20),
+        word("Annual", 267, 60, x1=297, size=20),
+        word("Review", 303, 60, x1=363, size=20),
+    ]
+    lines = words_to_lines(title + _two_column_rows(), SETTINGS)
+    assert lines[0].text == "Our Annual Review"
+    assert lines[0].size == 20
+    assert "r0a r0b r0c r0d" in [ln.text for ln in lines]
+
+
+def test_find_gutters_locates_the_column_gutter() -> None:
+    rows: dict[float, list[dict]] = {}
+    for w in _two_column_rows():
+        rows.setdefault(w["top"], []).append(w)
+    gutters = find_gutters(list(rows.values()))
+    assert len(gutters) == 1
+    g0, g1 = gutters[0]
+    assert g0 >= 295 and g1 <= 306 and g1 - g0 >= 4
+
+
+def test_wide_gap_splits_a_row_even_without_a_gutter() -> None:
+    lines = words_to_lines(
+        [word("Revenue", 72, 100), word("1,234", 400, 100)], SETTINGS
+    )  # a label and a far-away figure
+    assert [ln.text for ln in lines] == ["Revenue", "1,234"]
+
+
+def test_line_is_bold_when_most_characters_are_bold() -> None:
+    words = [word("Strategic", 72, 100, bold=True), word("Goals", 120, 100, bold=True)]
+    words += [word("of", 150, 100)]
+    (line,) = words_to_lines(words, SETTINGS)
+    assert line.bold
+
+
+# --------------------------------------------------------------------------- lines_to_blocks
+
+
+def _paragraph(
+    lines: Sequence[str],
+    top: float,
+    *,
+    x0: float = 72,
+    size: float = 10,
+    leading: float = 12,
+    bold: bool = False,
+) -> list[dict]:
+    words: list[dict] = []
+    for i, text in enumerate(lines):
+        x = x0
+        for t in text.split():
+            words.append(word(t, x, top + i * leading, size=size, bold=bold))
+            x = words[-1]["x1"] + 0.25 * size
+    return words
+
+
+def _blocks(words: list[dict]) -> list[Block]:
+    return lines_to_blocks(words_to_lines(words, SETTINGS), page_number=7)
+
+
+def test_bold_heading_is_separated_from_the_paragraph_below() -> None:
+    words = _paragraph(["Our Strategy"], 80, size=14, bold=True)
+    words += _paragraph(["We grew the network of members", "in every region this year."], 97)
+    heading, para = _blocks(words)
+    assert heading.text == "Our Strategy"
+    assert heading.bold and heading.font_size == 14
+    assert para.text == "We grew the network of members in every region this year."
+    assert not para.bold
+    assert para.lines == ("We grew the network of members", "in every region this year.")
+    assert para.page_number == 7
+
+
+def test_paragraph_lines_stay_together_and_a_blank_gap_splits_paragraphs() -> None:
+    words = _paragraph(["First paragraph line one", "line two of the first", "line three"], 100)
+    words += _paragraph(["Second paragraph starts here", "and ends here."], 100 + 3 * 12 + 12)
+    first, second = _blocks(words)
+    assert first.lines == ("First paragraph line one", "line two of the first", "line three")
+    assert second.text == "Second paragraph starts here and ends here."
+    assert first.bbox.bottom < second.bbox.top
+
+
+def test_hyphenated_paragraph_is_mended_inside_a_block() -> None:
+    (para,) = _blocks(_paragraph(["the digital trans-", "formation continued"], 100))
+    assert para.text == "the digital transformation continued"
+    assert para.lines == ("the digital trans-", "formation continued")
+
+
+def test_side_by_side_paragraphs_do_not_merge() -> None:
+    words = _paragraph(["left side text", "more left text"], 100, x0=72)
+    words += _paragraph(["right side text", "more right text"], 100, x0=330)
+    texts = sorted(b.text for b in _blocks(words))
+    assert texts == ["left side text more left text", "right side text more right text"]
+
+
+# --------------------------------------------------------------------------- reading_order
+
+LEFT = (72.0, 290.0)
+RIGHT = (305.0, 523.0)
+
+
+def _column_blocks(name: str, x: tuple[float, float], tops: Sequence[float], h: float = 40):
+    return [block(f"{name}{i + 1}", x[0], t, x[1], t + h) for i, t in enumerate(tops)]
+
+
+def test_two_columns_under_a_full_width_heading() -> None:
+    heading = block("Heading", 72, 60, 523, 80, size=18, bold=True)
+    left = _column_blocks("L", LEFT, [100, 150, 220])
+    right = _column_blocks("R", RIGHT, [100, 170, 230])
+    shuffled = [right[1], left[2], heading, right[0], left[0], right[2], left[1]]
+    ordered = reading_order(shuffled)
+    assert [b.text for b in ordered] == ["Heading", "L1", "L2", "L3", "R1", "R2", "R3"]
+    columns = {b.text: b.column for b in ordered}
+    assert columns["L1"] == columns["L2"] == columns["L3"]
+    assert columns["R1"] == columns["R2"] == columns["R3"] > columns["L1"]
+
+
+def test_two_columns_whose_paragraph_gaps_line_up() -> None:
+    # Left and right paragraphs have the very same tops and bottoms, so the gaps between them
+    # are full-width horizontal cuts; the columns must still be read one after the other.
+    heading = block("Heading", 72, 60, 523, 80, size=18, bold=True)
+    tops = [100, 150, 200]
+    left = _column_blocks("L", LEFT, tops)
+    right = _column_blocks("R", RIGHT, tops)
+    ordered = reading_order([*right, heading, *left])
+    assert [b.text for b in ordered] == ["Heading", "L1", "L2", "L3", "R1", "R2", "R3"]
+
+
+def test_two_sections_each_with_two_columns() -> None:
+    top_heading = block("Section A", 72, 60, 523, 80, size=18, bold=True)
+    a = _column_blocks("A", LEFT, [100, 150]) + _column_blocks("B", RIGHT, [100, 150])
+    mid_heading = block("Section C", 72, 210, 523, 230, size=18, bold=True)
+    c = _column_blocks("C", LEFT, [250, 300]) + _column_blocks("D", RIGHT, [250, 300])
+    ordered = reading_order([*c, mid_heading, *a, top_heading])
+    assert [b.text for b in ordered] == [
+        "Section A",
+        "A1",
+        "A2",
+        "B1",
+        "B2",
+        "Section C",
+        "C1",
+        "C2",
+        "D1",
+        "D2",
+    ]
+
+
+def test_grid_of_figures_under_group_headings_is_read_row_by_row() -> None:
+    xs = [(72.0, 222.0), (232.0, 382.0), (392.0, 542.0)]
+    blocks = [block("Group one", 72, 60, 542, 80, size=14, bold=True)]
+    blocks += [block(f"Fig {i + 1}", x0, 90, x1, 200) for i, (x0, x1) in enumerate(xs)]
+    blocks.append(block("Group two", 72, 220, 542, 240, size=14, bold=True))
+    blocks += [block(f"Fig {i + 4}", x0, 250, x1, 360) for i, (x0, x1) in enumerate(xs)]
+    ordered = reading_order(list(reversed(blocks)))
+    assert [b.text for b in ordered] == [
+        "Group one",
+        "Fig 1",
+        "Fig 2",
+        "Fig 3",
+        "Group two",
+        "Fig 4",
+        "Fig 5",
+        "Fig 6",
+    ]
+
+
+def test_reading_order_keeps_every_block_once() -> None:
+    blocks = _column_blocks("L", LEFT, [100, 150, 220]) + _column_blocks("R", RIGHT, [90, 300])
+    ordered = reading_order(blocks)
+    assert sorted(b.text for b in ordered) == sorted(b.text for b in blocks)
+    assert reading_order([]) == []
