@@ -1,0 +1,1 @@
+"""Page designs.  ``base`` holds the shared machinery, each other module is one design."""
