@@ -74,6 +74,15 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class CellLine:
+    """One printed line inside a table cell, with its weight (a bold line often names the subject
+    of the cell: a city above its project, a country above its members)."""
+
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A table with its header row split off; `pages` has several entries when stitched."""
 
@@ -82,6 +91,8 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     page_bboxes: tuple[BBox, ...] = ()
+    # the printed lines of each body cell, aligned with `rows` (empty when not known)
+    cell_lines: tuple[tuple[tuple[CellLine, ...], ...], ...] = ()
 
     @property
     def page_number(self) -> int:

@@ -51,15 +51,12 @@ def read_page(plumber_page: PlumberPage, number: int, settings: Settings) -> Pag
         if plumber_page.images:
             page.warnings.append(f"page {number} has no text layer (image only; needs OCR)")
         return page
-    page.tables = find_tables(plumber_page, number)
+    words = plumber_page.extract_words(extra_attrs=["fontname", "size"])
+    page.tables = find_tables(plumber_page, number, words, settings)
     page.images = pictures(plumber_page)
     boxes = [(t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom) for t in page.tables]
-    words = [
-        w
-        for w in plumber_page.extract_words(extra_attrs=["fontname", "size"])
-        if not _inside(w, boxes)
-    ]
-    page.blocks = lines_to_blocks(words_to_lines(words, settings), number)
+    body_words = [w for w in words if not _inside(w, boxes)]
+    page.blocks = lines_to_blocks(words_to_lines(body_words, settings), number)
     return page
 
 

@@ -8,42 +8,58 @@ from typing import Any
 
 from pdfplumber.page import Page as PlumberPage
 
-from extractors.model import BBox, Page, Table
-from extractors.pdf.layout import is_bold, normalize_text
+from extractors.model import BBox, CellLine, Page, Table
+from extractors.pdf.layout import join_lines, normalize_text, words_to_lines
+from extractors.settings import Settings
+
+Word = dict[str, Any]
 
 _CONTINUED = re.compile(r"\(?\bcont(inued|'d|\.)?\)?$", re.IGNORECASE)
 
 
-def _cell_text(cell: str | None) -> str:
-    if not cell:
-        return ""
-    lines = (normalize_text(line) for line in cell.splitlines())
-    return "\n".join(line for line in lines if line)
-
-
-def _header_is_bold(page: PlumberPage, row_bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = row_bbox
-    chars = [
-        c
-        for c in page.chars
-        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+def _cell_words(words: Sequence[Word], bbox: tuple[float, float, float, float]) -> list[Word]:
+    x0, top, x1, bottom = bbox
+    return [
+        w
+        for w in words
+        if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom
     ]
-    letters = [c for c in chars if c["text"].strip()]
-    return bool(letters) and sum(is_bold(c["fontname"]) for c in letters) * 10 >= 6 * len(letters)
 
 
-def find_tables(page: PlumberPage, page_number: int) -> list[Table]:
-    """Ruled tables on one page; the first row is the header when it is set in bold."""
+def _cell(words: Sequence[Word], settings: Settings) -> tuple[str, tuple[CellLine, ...]]:
+    """A cell's text (wrapped lines joined, hyphenation mended) and its printed lines."""
+    if not words:
+        return "", ()
+    lines = sorted(words_to_lines(words, settings), key=lambda ln: (ln.top, ln.x0))
+    printed = tuple(CellLine(text, ln.bold) for ln in lines if (text := normalize_text(ln.text)))
+    return join_lines([c.text for c in printed]), printed
+
+
+def _bold_row(cells: Sequence[tuple[CellLine, ...]]) -> bool:
+    lines = [line for cell in cells for line in cell]
+    return bool(lines) and all(line.bold for line in lines)
+
+
+def find_tables(
+    page: PlumberPage, page_number: int, words: Sequence[Word], settings: Settings
+) -> list[Table]:
+    """Ruled tables on one page, their cells read from the page's words. The first row is the
+    header when every line in it is bold."""
     tables: list[Table] = []
     for found in page.find_tables():
-        rows = [tuple(_cell_text(c) for c in row) for row in found.extract()]
-        rows = [r for r in rows if any(r)]
+        rows: list[tuple[str, ...]] = []
+        lines: list[tuple[tuple[CellLine, ...], ...]] = []
+        for row in found.rows:
+            cells = [_cell(_cell_words(words, c), settings) if c else ("", ()) for c in row.cells]
+            if any(text for text, _ in cells):
+                rows.append(tuple(text for text, _ in cells))
+                lines.append(tuple(printed for _, printed in cells))
         if not rows or (len(rows) < 2 and len(rows[0]) < 2):
             continue
         bbox = BBox(*found.bbox).rounded()
         header: tuple[str, ...] = ()
-        if len(rows) > 1 and found.rows and _header_is_bold(page, found.rows[0].bbox):
-            header, rows = rows[0], rows[1:]
+        if len(rows) > 1 and _bold_row(lines[0]):
+            header, rows, lines = rows[0], rows[1:], lines[1:]
         tables.append(
             Table(
                 pages=(page_number,),
@@ -51,6 +67,7 @@ def find_tables(page: PlumberPage, page_number: int) -> list[Table]:
                 header=header,
                 rows=tuple(rows),
                 page_bboxes=(bbox,),
+                cell_lines=tuple(lines),
             )
         )
     return tables
@@ -80,16 +97,20 @@ def _same_columns(a: Table, b: Table) -> bool:
 
 def _merge(first: Table, second: Table) -> Table:
     rows: Sequence[tuple[str, ...]] = second.rows
+    lines: Sequence[tuple[tuple[CellLine, ...], ...]] = second.cell_lines
     if second.header and second.header != first.header:
         rows = (second.header, *rows)
+        lines = ((), *lines) if lines else lines
     elif not first.header and rows and first.rows and rows[0] == first.rows[0]:
-        rows = rows[1:]
+        rows, lines = rows[1:], lines[1:]
+    known = len(first.cell_lines) == len(first.rows) and len(lines) == len(rows)
     return Table(
         pages=(*first.pages, *second.pages),
         bbox=first.bbox,
         header=first.header,
         rows=(*first.rows, *rows),
         page_bboxes=(*first.page_bboxes, *second.page_bboxes),
+        cell_lines=(*first.cell_lines, *lines) if known else (),
     )
 
 
