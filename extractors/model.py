@@ -93,6 +93,9 @@ class Table:
     page_bboxes: tuple[BBox, ...] = ()
     # the printed lines of each body cell, aligned with `rows` (empty when not known)
     cell_lines: tuple[tuple[tuple[CellLine, ...], ...], ...] = ()
+    # where each body row is printed: its page and box, aligned with `rows` (empty when not known)
+    row_pages: tuple[int, ...] = ()
+    row_bboxes: tuple[BBox, ...] = ()
 
     @property
     def page_number(self) -> int:

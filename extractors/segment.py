@@ -76,12 +76,20 @@ def _same_row(a: Block, b: Block) -> bool:
 
 
 def contents_rows(page: Page) -> set[int]:
-    """Ids of the blocks that are table-of-contents entries and their page numbers: text on the
-    same row as a page number, on a page with at least three such rows."""
+    """Ids of the blocks that are table-of-contents entries and their page numbers: at least three
+    titles each on the same row as a page number, the numbers aligned in one column and rising
+    down the page."""
     numbers = [b for b in page.body_blocks if _is_number(b)]
-    texts = [b for b in page.body_blocks if not _is_number(b)]
+    texts = [b for b in page.body_blocks if sum(c.isalpha() for c in b.text) >= 3]
     pairs = [(t, n) for t in texts for n in numbers if _same_row(t, n)]
     if len({id(t) for t, _ in pairs}) < 3:
+        return set()
+    column = [n for _, n in pairs]
+    aligned = max(n.bbox.x0 for n in column) - min(n.bbox.x0 for n in column) < 6 or (
+        max(n.bbox.x1 for n in column) - min(n.bbox.x1 for n in column) < 6
+    )
+    values = [int(re.sub(r"\D", "", n.text)) for n in sorted(column, key=lambda b: b.bbox.top)]
+    if not aligned or values != sorted(values):
         return set()
     return {id(b) for pair in pairs for b in pair}
 

@@ -49,17 +49,19 @@ def find_tables(
     for found in page.find_tables():
         rows: list[tuple[str, ...]] = []
         lines: list[tuple[tuple[CellLine, ...], ...]] = []
+        boxes: list[BBox] = []
         for row in found.rows:
             cells = [_cell(_cell_words(words, c), settings) if c else ("", ()) for c in row.cells]
             if any(text for text, _ in cells):
                 rows.append(tuple(text for text, _ in cells))
                 lines.append(tuple(printed for _, printed in cells))
+                boxes.append(BBox(*row.bbox).rounded())
         if not rows or (len(rows) < 2 and len(rows[0]) < 2):
             continue
         bbox = BBox(*found.bbox).rounded()
         header: tuple[str, ...] = ()
         if len(rows) > 1 and _bold_row(lines[0]):
-            header, rows, lines = rows[0], rows[1:], lines[1:]
+            header, rows, lines, boxes = rows[0], rows[1:], lines[1:], boxes[1:]
         tables.append(
             Table(
                 pages=(page_number,),
@@ -68,6 +70,8 @@ def find_tables(
                 rows=tuple(rows),
                 page_bboxes=(bbox,),
                 cell_lines=tuple(lines),
+                row_pages=(page_number,) * len(rows),
+                row_bboxes=tuple(boxes),
             )
         )
     return tables
@@ -98,12 +102,17 @@ def _same_columns(a: Table, b: Table) -> bool:
 def _merge(first: Table, second: Table) -> Table:
     rows: Sequence[tuple[str, ...]] = second.rows
     lines: Sequence[tuple[tuple[CellLine, ...], ...]] = second.cell_lines
+    pages: Sequence[int] = second.row_pages
+    boxes: Sequence[BBox] = second.row_bboxes
     if second.header and second.header != first.header:
         rows = (second.header, *rows)
         lines = ((), *lines) if lines else lines
+        pages = (second.pages[0], *pages) if pages else pages
+        boxes = (second.bbox, *boxes) if boxes else boxes
     elif not first.header and rows and first.rows and rows[0] == first.rows[0]:
-        rows, lines = rows[1:], lines[1:]
+        rows, lines, pages, boxes = rows[1:], lines[1:], pages[1:], boxes[1:]
     known = len(first.cell_lines) == len(first.rows) and len(lines) == len(rows)
+    placed = len(first.row_pages) == len(first.rows) and len(pages) == len(rows)
     return Table(
         pages=(*first.pages, *second.pages),
         bbox=first.bbox,
@@ -111,6 +120,8 @@ def _merge(first: Table, second: Table) -> Table:
         rows=(*first.rows, *rows),
         page_bboxes=(*first.page_bboxes, *second.page_bboxes),
         cell_lines=(*first.cell_lines, *lines) if known else (),
+        row_pages=(*first.row_pages, *pages) if placed else (),
+        row_bboxes=(*first.row_bboxes, *boxes) if placed else (),
     )
 
 
