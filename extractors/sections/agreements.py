@@ -1,0 +1,72 @@
+"""Agreements (MOUs): in a section about MOUs, agreements or partnerships, each partner heading
+followed by the date it was signed, or a table with partner and date columns."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extractors.flow import Placed
+from extractors.model import Block, BlockRole, Table
+from extractors.normalize.dates import parse_date
+from extractors.records import Agreement, Source
+from extractors.sections.base import Context, header_index, row_source, section_items
+from extractors.sections.dated import date_only
+
+CUE = re.compile(
+    r"\b(mous?|mo[au]s|memorand\w*|agreements?|partnerships? signed|signatures?)\b", re.I
+)
+_PARTNER_COL = re.compile(r"\b(partner|organi[sz]ation|counterpart|with|institution|name)\b", re.I)
+_DATE_COL = re.compile(r"\b(date|signed|when|on)\b", re.I)
+
+
+def _dated_headings(ctx: Context, section: Placed) -> list[Agreement]:
+    heading = section.item
+    assert isinstance(heading, Block)
+    items = section_items(ctx, heading)
+    found: list[Agreement] = []
+    for i, placed in enumerate(items):
+        block = placed.item
+        if not isinstance(block, Block) or block.role is not BlockRole.HEADING:
+            continue
+        following = items[i + 1 : i + 3]
+        signed: date | None = None
+        for nxt in following:
+            if isinstance(nxt.item, Block) and (when := date_only(nxt.item.text, ctx.year)):
+                signed = when[0]
+                break
+        if signed is not None:
+            found.append(
+                Agreement(block.text, signed, Source(block.page_number, block.bbox, block.text))
+            )
+    return found
+
+
+def _table(table: Table, year: int | None) -> list[Agreement]:
+    partner = header_index(table.header, _PARTNER_COL)
+    when = header_index(table.header, _DATE_COL)
+    if partner is None or when is None or partner == when:
+        return []
+    return [
+        Agreement(" ".join(row[partner].split()), parse_date(row[when], year), row_source(table, i))
+        for i, row in enumerate(table.rows)
+        if row[partner].strip()
+    ]
+
+
+def extract(ctx: Context) -> list[Agreement]:
+    agreements: list[Agreement] = []
+    for placed in ctx.blocks():
+        block = placed.item
+        if (
+            isinstance(block, Block)
+            and block.role is BlockRole.HEADING
+            and CUE.search(block.text)
+            and not any(CUE.search(h.text) for h in placed.headings)
+        ):
+            agreements.extend(_dated_headings(ctx, placed))
+    for placed in ctx.tables():
+        table = placed.item
+        if isinstance(table, Table) and any(CUE.search(h.text) for h in placed.headings):
+            agreements.extend(_table(table, ctx.year))
+    return agreements

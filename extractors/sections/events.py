@@ -1,0 +1,130 @@
+"""Events the organization ran: headings with their dates, from activity pages and timelines.
+
+Three shapes, all found by layout: a heading followed by date lines ("June 22, 2021 (Part 1)"),
+a heading ending in its date ("Network Seminar (June 29)"), and a timeline where a date label
+heads one or more event names ("NOV 25" / two workshops). Timeline entries describe the same
+events as the activity pages, so an entry is merged into the heading event with the same dates
+(the most similar one when several share them). Events in parts become one event per part,
+named "<heading> (Part N)". Headings under agreements and new-members sections are not events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from extractors.model import Block, BlockRole
+from extractors.records import OrganizedEvent, Source
+from extractors.sections import agreements, new_members
+from extractors.sections.base import Context
+from extractors.sections.dated import date_only, trailing_date
+
+_MAX_NAME_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    event: OrganizedEvent
+    timeline: bool
+
+
+def _excluded(block: Block, headings: tuple[Block, ...]) -> bool:
+    cues = (agreements.CUE, new_members.CUE)
+    return any(cue.search(h.text) for h in (*headings, block) for cue in cues)
+
+
+def _name(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_label(blocks: list[Block], i: int, year: int | None) -> bool:
+    """A date heading that heads short event names (a timeline), not a heading's date line."""
+    block = blocks[i]
+    if block.role is not BlockRole.HEADING or i + 1 >= len(blocks):
+        return False
+    nxt = blocks[i + 1]
+    return (
+        nxt.role is not BlockRole.HEADING
+        and len(nxt.text.split()) <= _MAX_NAME_WORDS
+        and date_only(nxt.text, year) is None
+    )
+
+
+def _timeline(blocks: list[Block], i: int, when: tuple[date, date]) -> list[_Candidate]:
+    label = blocks[i]
+    found = []
+    for item in blocks[i + 1 : i + 4]:
+        if item.role is BlockRole.HEADING or len(item.text.split()) > _MAX_NAME_WORDS:
+            break
+        where = Source(item.page_number, item.bbox.union(label.bbox), item.text)
+        found.append(_Candidate(OrganizedEvent(_name(item.text), when[0], when[1], where), True))
+    return found
+
+
+def _candidates(ctx: Context) -> list[_Candidate]:
+    placed = [p for p in ctx.items if isinstance(p.item, Block)]
+    blocks = [p.item for p in placed if isinstance(p.item, Block)]
+    dates = [date_only(b.text, ctx.year) for b in blocks]
+    labels = {i for i, d in enumerate(dates) if d and _is_label(blocks, i, ctx.year)}
+    found: list[_Candidate] = []
+    for i, block in enumerate(blocks):
+        if block.role is not BlockRole.HEADING or _excluded(block, placed[i].headings):
+            continue
+        when = dates[i]
+        if i in labels and when is not None:
+            found.extend(_timeline(blocks, i, (when[0], when[1])))
+            continue
+        if when is not None:
+            continue  # a date line of the heading before it
+        src = Source(block.page_number, block.bbox, block.text)
+        if (own := trailing_date(block.text, ctx.year)) is not None:
+            name, start, end = own
+            found.append(_Candidate(OrganizedEvent(_name(name), start, end, src), False))
+            continue
+        for j in range(i + 1, min(i + 4, len(blocks))):
+            item = blocks[j]
+            dated = [d for line in item.lines if (d := date_only(line, ctx.year))]
+            if j in labels or not dated or len(dated) != len(item.lines):
+                break
+            for start, end, part in dated:
+                name = f"{block.text} (Part {part})" if part else block.text
+                where = Source(
+                    block.page_number, block.bbox.union(item.bbox), f"{block.text} {item.text}"
+                )
+                found.append(_Candidate(OrganizedEvent(_name(name), start, end, where), False))
+    return found
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def _merge(candidates: list[_Candidate]) -> list[OrganizedEvent]:
+    pages = [c.event for c in candidates if not c.timeline]
+    events: list[OrganizedEvent] = []
+    seen: set[tuple[str, date]] = set()
+    for event in pages:
+        key = (event.name.casefold(), event.start_date)
+        if key not in seen:
+            seen.add(key)
+            events.append(event)
+    for candidate in (c for c in candidates if c.timeline):
+        entry = candidate.event
+        same_dates = [
+            e for e in events if (e.start_date, e.end_date) == (entry.start_date, entry.end_date)
+        ]
+        if same_dates and max(_similarity(entry.name, e.name) for e in same_dates) > 0:
+            continue
+        if same_dates and len(same_dates) == 1 and _similarity(entry.name, same_dates[0].name) == 0:
+            continue
+        events.append(replace(entry))
+    return sorted(events, key=lambda e: (e.start_date, e.end_date, e.name))
+
+
+def extract(ctx: Context) -> list[OrganizedEvent]:
+    return _merge(_candidates(ctx))
