@@ -1,0 +1,163 @@
+"""Run every section rule over a Document and shape the result as the extract contract."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from datetime import date
+from typing import Any
+
+from extractors.model import BBox, Document
+from extractors.reconcile import reconcile
+from extractors.records import (
+    Agreement,
+    Award,
+    DiplomaticCountry,
+    Figure,
+    Member,
+    Mention,
+    NewMember,
+    OrganizedEvent,
+    PartnerEvent,
+    Person,
+    Reconciliation,
+    RegionTotal,
+    Source,
+    StatedTotal,
+)
+from extractors.sections import (
+    agreements,
+    awards,
+    diplomatic,
+    events,
+    figures,
+    members,
+    new_members,
+    partner_events,
+)
+from extractors.sections.base import Context
+
+MEMBER_TOTAL_KEYS = {
+    "members.total": "total",
+    "members.local_governments": "local_governments",
+    "members.institutions": "institutions",
+    "members.corporations": "corporations",
+}
+
+
+@dataclass(slots=True)
+class Extraction:
+    document: Document
+    figures: list[Figure] = field(default_factory=list)
+    member_totals: list[StatedTotal] = field(default_factory=list)
+    region_totals: list[RegionTotal] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+    new_members: list[NewMember] = field(default_factory=list)
+    mous: list[Agreement] = field(default_factory=list)
+    organized_events: list[OrganizedEvent] = field(default_factory=list)
+    partner_events: list[PartnerEvent] = field(default_factory=list)
+    awards: list[Award] = field(default_factory=list)
+    diplomatic_countries: list[DiplomaticCountry] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    reconciliation: list[Reconciliation] = field(default_factory=list)
+
+    def record_lists(self) -> dict[str, list[Any]]:
+        """Every list of records by its contract key."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "document"}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `annual-reports extract --json` contract."""
+        doc = self.document
+        out: dict[str, Any] = {
+            "report": {
+                "report_id": doc.report_id,
+                "organization": doc.organization,
+                "year": doc.year,
+                "title": doc.title,
+                "source_file": doc.source_file,
+                "sha256": doc.sha256,
+                "pages": doc.page_count,
+            }
+        }
+        for key, records in self.record_lists().items():
+            if key == "member_totals":
+                out[key] = _member_totals(records)
+            else:
+                out[key] = [record_dict(r) for r in records]
+        return out
+
+
+def _member_totals(totals: list[StatedTotal]) -> dict[str, Any]:
+    out: dict[str, Any] = dict.fromkeys(MEMBER_TOTAL_KEYS.values())
+    sources: dict[str, Any] = {}
+    for total in totals:
+        key = MEMBER_TOTAL_KEYS.get(total.scope)
+        if key and out[key] is None:
+            out[key] = total.value
+            sources[key] = _source(total.source)
+    out["sources"] = sources
+    return out
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "page": source.page,
+        "bbox": _jsonable(source.bbox),
+        "source_text": source.source_text,
+    }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, BBox):
+        return [round(v, 2) for v in (value.x0, value.top, value.x1, value.bottom)]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """A record as contract JSON: its fields, then page, bbox and source_text."""
+    assert is_dataclass(record) and not isinstance(record, type)
+    values = {k: _jsonable(v) for k, v in asdict(record).items() if k != "source"}
+    if isinstance(record, Mention):
+        values["page"] = record.source.page
+        values["bbox"] = _jsonable(record.source.bbox)
+        return values
+    source: Source = getattr(record, "source")  # noqa: B009 - every record has one
+    return values | _source(source)
+
+
+Rule = Callable[[Context], list[Any]]
+RULES: dict[str, Rule] = {
+    "figures": figures.extract,
+    "new_members": new_members.extract,
+    "mous": agreements.extract,
+    "organized_events": events.extract,
+    "partner_events": partner_events.extract,
+    "awards": awards.extract,
+    "diplomatic_countries": diplomatic.extract,
+}
+
+
+def extract_document(document: Document, nlp: Any | None = None) -> Extraction:
+    """All records of one document. `nlp` (a spaCy Language) is optional: without it the rules
+    still run; people and mentions then come from layout rules only."""
+    ctx = Context(document, nlp=nlp)
+    result = Extraction(document)
+    for key, rule in RULES.items():
+        setattr(result, key, rule(ctx))
+    overview = members.extract(ctx)
+    result.member_totals = overview.totals
+    result.region_totals = overview.regions
+    result.members = overview.members
+    counts = {
+        "new_members": len(result.new_members),
+        "mous": len(result.mous),
+        "partner_events": len(result.partner_events),
+        "organized_events": len(result.organized_events),
+    }
+    result.reconciliation = reconcile(
+        overview.totals, overview.regions, overview.members, result.figures, counts
+    )
+    return result
