@@ -133,11 +133,15 @@ def words_to_lines(words: Iterable[dict[str, Any]], settings: Settings) -> list[
 
 
 def _same_row(row: Sequence[dict[str, Any]], word: dict[str, Any], settings: Settings) -> bool:
+    """Does the word sit on the row's line? Its vertical overlap with the row must be over half
+    the taller of the two (so a big headline number does not absorb the small label lines set
+    beside it)."""
     top = min(w["top"] for w in row)
     bottom = max(w["bottom"] for w in row)
     overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-    height = min(bottom - top, word["bottom"] - word["top"]) or 1.0
-    return overlap / height > 0.5 or abs(word["top"] - top) <= settings.line_tolerance / 2
+    row_height = statistics.median(w["bottom"] - w["top"] for w in row)
+    height = max(row_height, word["bottom"] - word["top"], settings.line_tolerance)
+    return overlap / height > 0.5
 
 
 def _continues(block: list[Line], line: Line) -> bool:
