@@ -10,7 +10,8 @@ from extractors.sections.base import Context
 from extractors.segment import body_font_size
 
 _EMPHASIS = 1.6  # a headline number is at least this many times the body size
-_NEAR = 24.0  # points between a number and its label
+_NEAR = 24.0  # points between a number and the label under it
+_BESIDE = 0.35  # at most this share of the page width between a number and the label beside it
 _TEXT = frozenset({BlockRole.BODY, BlockRole.HEADING, BlockRole.CAPTION})  # not contents entries
 
 
@@ -24,24 +25,25 @@ def _headline_quantity(block: Block, body: float) -> Quantity | None:
     return quantity if len(leftover.split()) <= 1 else None
 
 
-def _label(number: Block, candidates: list[Block]) -> Block | None:
-    """The smaller text right under the number, else on its right in the same row."""
+def _label(number: Block, candidates: list[Block], page_width: float) -> Block | None:
+    """The smaller text beside the number on its right (same row, nothing in between), else the
+    smaller text right under it."""
+    beside = [
+        b
+        for b in candidates
+        if 0 <= b.bbox.x0 - number.bbox.x1 <= _BESIDE * page_width
+        and min(b.bbox.bottom, number.bbox.bottom) - max(b.bbox.top, number.bbox.top)
+        > 0.5 * min(b.bbox.height, number.bbox.height)
+    ]
+    if beside:
+        return min(beside, key=lambda b: b.bbox.x0)
     below = [
         b
         for b in candidates
         if 0 <= b.bbox.top - number.bbox.bottom <= _NEAR
         and min(b.bbox.x1, number.bbox.x1) - max(b.bbox.x0, number.bbox.x0) > 0
     ]
-    beside = [
-        b
-        for b in candidates
-        if 0 <= b.bbox.x0 - number.bbox.x1 <= 2 * _NEAR
-        and min(b.bbox.bottom, number.bbox.bottom) - max(b.bbox.top, number.bbox.top) > 0
-    ]
-    for group, key in ((below, "top"), (beside, "x0")):
-        if group:
-            return min(group, key=lambda b: getattr(b.bbox, key))
-    return None
+    return min(below, key=lambda b: b.bbox.top) if below else None
 
 
 def extract(ctx: Context) -> list[Figure]:
@@ -56,7 +58,7 @@ def extract(ctx: Context) -> list[Figure]:
             quantity = _headline_quantity(block, body)
             if quantity is None:
                 continue
-            label = _label(block, small)
+            label = _label(block, small, page.width)
             if label is None:
                 continue
             bbox = block.bbox.union(label.bbox)

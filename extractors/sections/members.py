@@ -24,6 +24,12 @@ from extractors.sections.vocabulary import (
 )
 
 _COUNTRY = re.compile(r"\b(country|countries|nation)\b", re.IGNORECASE)
+_NAMES = re.compile(
+    r"\b(members?|cit(y|ies)|municipalit\w*|local|governments?|institutions?|organi[sz]ations?|"
+    r"compan(y|ies)|corporations?|names?|entities|regions?|provinces?)\b",
+    re.IGNORECASE,
+)
+_DESCRIBES = re.compile(r"\b(area|population|inhabitants|leader|mayor|date|signed|joined)\b", re.I)
 _TYPE_SCOPES = {
     "local_government": "members.local_governments",
     "institution": "members.institutions",
@@ -90,10 +96,15 @@ def _prose_totals(ctx: Context) -> list[StatedTotal]:
 
 
 def _column_pairs(header: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(country column, names column) pairs: "Country | Members" or "Country | X | Country | X"."""
+    """(country column, names column) pairs: "Country | Members" or "Country | X | Country | X".
+    A table that also describes its entries (area, population, leader, date) is not a list of
+    members: it is a new-members table or something else."""
+    if any(_DESCRIBES.search(cell) for cell in header):
+        return []
     pairs = []
     for i, cell in enumerate(header[:-1]):
-        if _COUNTRY.search(cell) and not _COUNTRY.search(header[i + 1]):
+        names = header[i + 1]
+        if _COUNTRY.search(cell) and not _COUNTRY.search(names) and _NAMES.search(names):
             pairs.append((i, i + 1))
     return pairs
 
