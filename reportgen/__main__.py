@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reportgen.registry import DEFAULT_OUT_DIR, REPORTS
+from reportgen.registry import REPORTS
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -15,7 +15,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--only", choices=sorted(REPORTS), help="build just this report")
     parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT_DIR, help=f"output directory ({DEFAULT_OUT_DIR})"
+        "--out",
+        type=Path,
+        default=None,
+        help="output directory (default: each report's own: raw_reports/, tests/fixtures/reports/)",
     )
     return parser.parse_args(argv)
 

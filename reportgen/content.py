@@ -36,6 +36,7 @@ ITEM_TYPES = frozenset(
         "columns",
         "toc",
         "figures",
+        "figure_grid",
         "table",
         "region_members",
         "pairs_table",
@@ -101,6 +102,9 @@ def iter_item_texts(item: Item) -> Iterator[str]:
             yield group["title"]
             for figure in group["figures"]:
                 yield from (figure["value"], figure["label"])
+    elif kind == "figure_grid":
+        for figure in item["figures"]:
+            yield from (figure["value"], figure["label"])
     elif kind in ("table", "region_members", "pairs_table", "country_grid"):
         for row in item["rows"]:
             for cell in row:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     ActionFlowable,
@@ -49,6 +50,7 @@ class ReportDocTemplate(BaseDocTemplate):
             initialFontName=layout.theme.sans,
             initialFontSize=layout.theme.body_size,
         )
+        self.meta = meta
         self.running_title = meta["running_title"]
         self.section_pages: dict[str, int] = {}
         self.current_head = ""
@@ -81,14 +83,19 @@ class Layout:
     """Base class of the layouts; subclasses override ``theme`` and ``page_templates``."""
 
     name = "base"
+    builder_class: type[ItemBuilder] = ItemBuilder
 
     def __init__(self, theme: Theme | None = None) -> None:
         register_fonts()
         self.theme = theme or self.default_theme()
-        self.styles = make_styles(self.theme)
+        self.styles = self.make_styles()
 
     def default_theme(self) -> Theme:
         return Theme()
+
+    def make_styles(self) -> dict[str, ParagraphStyle]:
+        """The named paragraph styles; a layout may override or add some."""
+        return make_styles(self.theme)
 
     # -- page templates --------------------------------------------------------------------
     def page_templates(self) -> list[PageTemplate]:
@@ -147,7 +154,7 @@ class Layout:
 
     # -- story -----------------------------------------------------------------------------
     def story(self, content: Content, page_numbers: dict[str, int]) -> list[Flowable]:
-        builder = ItemBuilder(self.theme, self.styles, page_numbers)
+        builder = self.builder_class(self.theme, self.styles, page_numbers)
         story: list[Flowable] = []
         for index, section in enumerate(content["sections"]):
             if index > 0:
