@@ -32,8 +32,10 @@ from extractors.sections import (
     events,
     figures,
     members,
+    mentions,
     new_members,
     partner_events,
+    people,
 )
 from extractors.sections.base import Context
 
@@ -137,6 +139,8 @@ RULES: dict[str, Rule] = {
     "partner_events": partner_events.extract,
     "awards": awards.extract,
     "diplomatic_countries": diplomatic.extract,
+    "people": people.extract,
+    "mentions": mentions.extract,
 }
 
 
