@@ -83,6 +83,34 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extractors.extract import extract_document
+    from extractors.nlp import load_nlp
+
+    settings = _settings(args)
+    doc = _parse(Path(args.file), settings)
+    nlp = load_nlp(args.model or settings.spacy_model)
+    result = extract_document(doc, nlp=nlp)
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    out.print(f"[bold]{doc.report_id}[/bold]  {escape(doc.source_file)}  {doc.page_count} pages")
+    counts = RichTable("records", "count")
+    for key, records in result.record_lists().items():
+        counts.add_row(key, str(len(records)))
+    out.print(counts)
+    for check in result.reconciliation:
+        mark = {
+            True: "[green]ok[/green]",
+            False: "[red]mismatch[/red]",
+            None: "[dim]not listed[/dim]",
+        }
+        out.print(
+            f"{check.scope}: stated {check.stated}, extracted {check.extracted} {mark[check.ok]}"
+        )
+    return EXIT_OK
+
+
 def cmd_parse_all(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() == ".pdf")
@@ -141,6 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", action="store_true", help="print the whole model as JSON")
     pdf_options(parse)
     parse.set_defaults(func=cmd_parse)
+
+    extract = sub.add_parser("extract", help="extract records from one PDF")
+    extract.add_argument("file")
+    extract.add_argument("--json", action="store_true", help="print every record as JSON")
+    extract.add_argument(
+        "--model",
+        help="spaCy pipeline name, or 'blank' for rules only (ANNUAL_REPORTS_SPACY_MODEL)",
+    )
+    pdf_options(extract)
+    extract.set_defaults(func=cmd_extract)
 
     parse_all = sub.add_parser("parse-all", help="parse every PDF in a folder and summarize")
     parse_all.add_argument("folder", nargs="?", default="raw_reports")
