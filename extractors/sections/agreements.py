@@ -32,9 +32,13 @@ def _dated_headings(ctx: Context, section: Placed) -> list[Agreement]:
         following = items[i + 1 : i + 3]
         signed: date | None = None
         for nxt in following:
-            if isinstance(nxt.item, Block) and (when := date_only(nxt.item.text, ctx.year)):
+            if not isinstance(nxt.item, Block):
+                break
+            if when := date_only(nxt.item.text, ctx.year):
                 signed = when[0]
                 break
+            if nxt.item.role is BlockRole.HEADING:
+                break  # the next heading is another partner (or a group of them)
         if signed is not None:
             found.append(
                 Agreement(block.text, signed, Source(block.page_number, block.bbox, block.text))

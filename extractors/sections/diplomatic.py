@@ -34,8 +34,9 @@ def extract(ctx: Context) -> list[DiplomaticCountry]:
             continue
         item = placed.item
         if isinstance(item, Block) and item.role is not BlockRole.HEADING:
-            candidates = [item.text] if len(item.lines) <= 2 else list(item.lines)
-            for text in candidates:
+            # a name may wrap over two lines ("DOMINICAN / REPUBLIC"), or each line be one name
+            whole = _country(item.text) if len(item.lines) <= 2 else None
+            for text in [item.text] if whole else list(item.lines):
                 if hit := _country(text):
                     found.append(
                         DiplomaticCountry(hit[0], hit[1], Source(item.page_number, item.bbox, text))

@@ -10,7 +10,7 @@ named "<heading> (Part N)". Headings under agreements and new-members sections a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from extractors.model import Block, BlockRole
@@ -105,24 +105,36 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _merge(candidates: list[_Candidate]) -> list[OrganizedEvent]:
-    pages = [c.event for c in candidates if not c.timeline]
+    """Activity-page events, plus the timeline entries that describe no activity. Entries and
+    activities with the same dates are paired by word overlap, best pairs first; a last unpaired
+    entry and activity on the same dates are the same event under two names."""
     events: list[OrganizedEvent] = []
     seen: set[tuple[str, date]] = set()
-    for event in pages:
+    for event in (c.event for c in candidates if not c.timeline):
         key = (event.name.casefold(), event.start_date)
         if key not in seen:
             seen.add(key)
             events.append(event)
-    for candidate in (c for c in candidates if c.timeline):
-        entry = candidate.event
-        same_dates = [
-            e for e in events if (e.start_date, e.end_date) == (entry.start_date, entry.end_date)
-        ]
-        if same_dates and max(_similarity(entry.name, e.name) for e in same_dates) > 0:
-            continue
-        if same_dates and len(same_dates) == 1 and _similarity(entry.name, same_dates[0].name) == 0:
-            continue
-        events.append(replace(entry))
+    entries = [c.event for c in candidates if c.timeline]
+    for dates in dict.fromkeys((e.start_date, e.end_date) for e in entries):
+        todo = [e for e in entries if (e.start_date, e.end_date) == dates]
+        open_events = [e for e in events if (e.start_date, e.end_date) == dates]
+        pairs = sorted(
+            ((_similarity(t.name, e.name), i, j) for i, t in enumerate(todo)
+             for j, e in enumerate(open_events)),
+            reverse=True,
+        )  # fmt: skip
+        used_t: set[int] = set()
+        used_e: set[int] = set()
+        for sim, i, j in pairs:
+            if sim > 0 and i not in used_t and j not in used_e:
+                used_t.add(i)
+                used_e.add(j)
+        left_t = [i for i in range(len(todo)) if i not in used_t]
+        left_e = [j for j in range(len(open_events)) if j not in used_e]
+        if len(left_t) == 1 and len(left_e) == 1:
+            left_t = []
+        events.extend(todo[i] for i in left_t)
     return sorted(events, key=lambda e: (e.start_date, e.end_date, e.name))
 
 

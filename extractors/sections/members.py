@@ -36,8 +36,8 @@ _TYPE_SCOPES = {
     "corporation": "members.corporations",
 }
 _PROSE_COUNT = re.compile(
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:new\s+)?members?|local governments?|cities|"
-    r"institutions?|corporations?|companies)\b",
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:new\s+)?members?|local governments?|"
+    r"cit(?:y|ies)|municipalit(?:y|ies)|institutions?|corporations?|compan(?:y|ies))\b",
     re.IGNORECASE,
 )
 
@@ -86,13 +86,18 @@ def _prose_totals(ctx: Context) -> list[StatedTotal]:
                 what, n = match.group("what"), int(match.group("n").replace(",", ""))
                 if NEW.search(what):
                     continue
-                kind = member_type(what)
+                kind = member_type(_plural(what))
                 scope = _TYPE_SCOPES[kind] if kind else "members.total"
                 found.append(StatedTotal(scope, n, source(block, text=sentence)))
             scopes = {t.scope for t in found}
             if "members.total" in scopes and len(scopes) > 1:
                 totals.extend(found)
     return totals
+
+
+def _plural(word: str) -> str:
+    """'1 city' counts like '11 cities' (the type vocabulary names kinds in the plural)."""
+    return re.sub(r"\b(cit|compan|municipalit)y\b", r"\1ies", word, flags=re.IGNORECASE)
 
 
 def _column_pairs(header: tuple[str, ...]) -> list[tuple[int, int]]:

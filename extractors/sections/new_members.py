@@ -55,11 +55,25 @@ def _leader(value: str, title: str | None = None) -> tuple[str | None, str | Non
     return None, value or None
 
 
+_TO_KM2 = {"km2": 1.0, "ha": 0.01, "m2": 1e-6}
+
+
 def _number(text: str | None) -> int | float | None:
     if not text or not any(c.isdigit() for c in text):
         return None
     quantity = parse_quantity(text)
     return quantity.value if quantity else None
+
+
+def _area(text: str | None) -> int | float | None:
+    """An area in km², converted from hectares or square metres when so written."""
+    if not text or not any(c.isdigit() for c in text):
+        return None
+    quantity = parse_quantity(text)
+    if quantity is None:
+        return None
+    km2 = quantity.value * _TO_KM2.get(quantity.unit or "km2", 1.0)
+    return int(km2) if float(km2).is_integer() else round(km2, 6)
 
 
 def _card(heading: Block, items: list[Placed]) -> NewMember | None:
@@ -93,7 +107,7 @@ def _card(heading: Block, items: list[Placed]) -> NewMember | None:
         name=name,
         country=match.group("country").strip(),
         kind=_kind(name, bool(facts) or leader != (None, None)),
-        area_km2=_number(facts.get("area")),
+        area_km2=_area(facts.get("area")),
         population=int(population) if population is not None else None,
         leader_title=leader[0],
         leader_name=leader[1],
@@ -147,7 +161,7 @@ def _table(table: Table) -> list[NewMember]:
                 name=member_name,
                 country=cell(row, country),
                 kind=_kind(member_name, has_facts),
-                area_km2=_number(cell(row, area)),
+                area_km2=_area(cell(row, area)),
                 population=int(pop) if pop is not None else None,
                 leader_title=title,
                 leader_name=person,
@@ -161,8 +175,6 @@ def extract(ctx: Context) -> list[NewMember]:
     members = _cards(ctx)
     for placed in ctx.tables():
         table = placed.item
-        if isinstance(table, Table) and (
-            any(CUE.search(h.text) for h in placed.headings) or not members
-        ):
+        if isinstance(table, Table) and any(CUE.search(h.text) for h in placed.headings):
             members.extend(_table(table))
     return members

@@ -10,6 +10,7 @@ from extractors.normalize.dates import parse_date
 from extractors.records import PartnerEvent
 from extractors.sections.base import Context, clean, header_index, row_source
 
+_EMPTY = {"", "-", "–", "—", "n/a", "N/A", "tbc", "TBC"}
 _DATE = re.compile(r"\b(date|when|day)\b", re.I)
 _NAME = re.compile(r"\b(event|name|title|conference|forum)\b", re.I)
 _THEME = re.compile(r"\b(theme|topic|subject|session|focus)\b", re.I)
@@ -32,7 +33,8 @@ def _events(table: Table, year: int | None) -> list[PartnerEvent]:
         name = candidates[0]
 
     def cell(row: tuple[str, ...], col: int | None) -> str | None:
-        return clean(row[col]) or None if col is not None and col < len(row) else None
+        text = clean(row[col]) if col is not None and col < len(row) else ""
+        return None if text in _EMPTY else text
 
     return [
         PartnerEvent(
