@@ -221,7 +221,7 @@ def prose_roles(text: str, persons: AbstractSet[str] = frozenset()) -> list[Role
 
 
 def recase(text: str) -> list[str]:
-    """Words of an all-caps text in title case ("SE-HOON OF" -> "Se-hoon of"), else as written."""
+    """Words of an all-caps text in title case ("MIN-JUN OF" -> "Min-jun of"), else as written."""
     if not text.isupper():
         return text.split()
     return [w.lower() if w.lower() in _CONNECTORS else w.capitalize() for w in text.split()]

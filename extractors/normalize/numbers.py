@@ -1,7 +1,7 @@
-"""Numbers as reports write them: "114,034", "65+", "over 300", "1.9 Million", "US$ 3.2m", "12.5%".
+"""Numbers as reports write them: "48,250", "65+", "over 300", "2.4 Million", "US$ 3.2m", "12.5%".
 
 Separators: a comma followed by exactly three digits (and then no digit) groups thousands ("1,500",
-"114,034"); any other comma is a decimal comma ("1,5 million" -> 1500000). A single dot is always a
+"48,250"); any other comma is a decimal comma ("1,5 million" -> 1500000). A single dot is always a
 decimal point ("1.500" -> 1.5); dots group thousands only when there are at least two groups
 ("1.500.000") or a decimal comma follows ("1.500,5"). Spaces (also no-break, thin and narrow
 no-break spaces) group thousands ("1 500").

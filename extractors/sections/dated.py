@@ -1,5 +1,5 @@
 """Short blocks that are nothing but a date: "April 19, 2021", "SEP 27- OCT 8",
-"June 22, 2021 (Part 1)", "October 18 | Seoul", "14–16 June 2023"."""
+"June 22, 2021 (Part 1)", "October 18 | Lisbon", "14–16 June 2023"."""
 
 from __future__ import annotations
 

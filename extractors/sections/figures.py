@@ -1,5 +1,5 @@
 """Headline figures: a number set much larger than the body text, with a small label under it or
-beside it ("114,034" / "Total views of online content", "65+", "1.2 million", "Over 300")."""
+beside it ("48,250" / "Visits to the website", "65+", "1.2 million", "Over 300")."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ Generic cues only (vocabulary in `patterns/people.json`, typography, layout):
   "the <Title> of <Unit> of <Org> <Name>", "<Name> – who also serves the <Title> of <Org> –".
 In "<Title> of A of B", B is the organization and "of A" part of the title; "Ministry of X" (an
 organization noun first) stays whole; a portfolio ("of Foreign Affairs") stays in the title.
-All-caps names are title-cased ("SE-HOON" -> "Se-hoon") unless the document also prints them in
+All-caps names are title-cased ("MIN-JUN" -> "Min-jun") unless the document also prints them in
 mixed case; a name that begins a longer one with the same title merges into it. spaCy PERSON
 entities, where a model is loaded, decide where a name starts inside a run of capitals.
 """
