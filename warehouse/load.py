@@ -1,0 +1,261 @@
+"""Write the warehouse: schema, one report at a time in one transaction, quarantine, renames.
+
+DuckDB allows one writing process per file. Ingestion is that one writer; analysts read the copy
+`publish` makes (see `warehouse.publish`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pandas as pd
+import pycountry
+
+from warehouse import settings
+from warehouse.frames import COLUMNS, FACT_TABLES, frames, report_row
+from warehouse.orgs import org_id
+from warehouse.publish import publish
+
+if TYPE_CHECKING:
+    from extractors.extract import Extraction
+
+__all__ = [
+    "connect",
+    "delete_report",
+    "ensure_schema",
+    "ingest",
+    "publish",
+    "record_quarantine",
+    "record_rename",
+    "replace_report",
+]
+
+REPORT_COLUMNS = (
+    "report_id",
+    "organization",
+    "year",
+    "title",
+    "source_file",
+    "sha256",
+    "page_count",
+    "ingested_at",
+    "extractor_version",
+)
+KOSOVO = {"iso3": "XKX", "iso2": "XK", "name": "Kosovo", "common_name": "Kosovo"}
+
+# The organizations table is rebuilt from the member facts: each org_id with the name, kind and
+# country of its latest listing (members before new_members), so load order never matters and an
+# organization no report lists any more disappears.
+_REFRESH_ORGANIZATIONS = """
+DELETE FROM organizations;
+INSERT INTO organizations (org_id, name, kind, country_iso3)
+SELECT org_id, name, kind, country_iso3
+FROM (
+    SELECT m.org_id, m.name, m.member_type AS kind, m.country_iso3, r.year, m.report_id,
+           0 AS pref, m.row_no
+    FROM members m LEFT JOIN reports r USING (report_id)
+    UNION ALL
+    SELECT n.org_id, n.name, n.kind, n.country_iso3, r.year, n.report_id, 1 AS pref, n.row_no
+    FROM new_members n LEFT JOIN reports r USING (report_id)
+)
+QUALIFY row_number() OVER (
+    PARTITION BY org_id ORDER BY year DESC NULLS LAST, report_id DESC, pref, row_no
+) = 1;
+"""
+
+
+def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse (default `settings.warehouse_path()`, i.e. `$ANNUAL_REPORTS_WAREHOUSE` or
+    `warehouse/annual_reports.duckdb`). Analysts: open the published copy with `read_only=True`."""
+    target = Path(path) if path is not None else settings.warehouse_path()
+    if not read_only:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(target), read_only=read_only)
+
+
+def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, (re)create the views, fill `countries` once. Idempotent."""
+    with _registered(conn, {"countries": countries_frame()}) as views, _transaction(conn):
+        conn.execute(settings.SCHEMA_SQL.read_text(encoding="utf-8"))
+        conn.execute(settings.VIEWS_SQL.read_text(encoding="utf-8"))
+        if _scalar(conn, "SELECT count(*) FROM countries") == 0:
+            _insert_frame(conn, "countries", views["countries"])
+
+
+def countries_frame() -> pd.DataFrame:
+    """ISO 3166-1 countries from pycountry, plus Kosovo (XKX)."""
+    rows = [
+        {
+            "iso3": c.alpha_3,
+            "iso2": c.alpha_2,
+            "name": c.name,
+            "common_name": getattr(c, "common_name", None) or c.name,
+        }
+        for c in pycountry.countries
+    ]
+    if not any(r["iso3"] == KOSOVO["iso3"] for r in rows):
+        rows.append(KOSOVO)
+    return pd.DataFrame(rows).astype("string")
+
+
+def replace_report(
+    conn: duckdb.DuckDBPyConnection,
+    report_id: str,
+    frames: Mapping[str, pd.DataFrame],
+    report_row: Mapping[str, Any],
+) -> dict[str, int]:
+    """Replace everything the warehouse holds about `report_id` in ONE transaction.
+
+    Deletes the report's rows from every fact table, inserts `frames` (table name -> DataFrame, as
+    made by `warehouse.frames.frames`; a fact table without a frame gets no rows), upserts the
+    `reports` row and refreshes `organizations`. Any error rolls everything back, so the previous
+    good rows stay. Returns the rows inserted per fact table.
+    """
+    unknown = set(frames) - set(FACT_TABLES)
+    if unknown:
+        raise ValueError(f"not fact tables: {sorted(unknown)}")
+    if report_row.get("report_id") != report_id:
+        raise ValueError(f"report_row is for {report_row.get('report_id')!r}, not {report_id!r}")
+    for table, df in frames.items():
+        if len(df) and not (df["report_id"] == report_id).all():
+            raise ValueError(f"{table}: rows of another report than {report_id!r}")
+    with _registered(conn, frames) as views, _transaction(conn):
+        for table in FACT_TABLES:
+            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [report_id])
+        _upsert_report(conn, report_row)
+        for table, view in views.items():
+            _insert_frame(conn, table, view)
+        conn.execute(_REFRESH_ORGANIZATIONS)
+    return {table: len(frames[table]) if table in frames else 0 for table in FACT_TABLES}
+
+
+def ingest(
+    conn: duckdb.DuckDBPyConnection,
+    extraction: Extraction,
+    *,
+    ingested_at: datetime | None = None,
+) -> dict[str, int]:
+    """`replace_report` for an Extraction: its frames and its reports row."""
+    row = report_row(extraction, ingested_at=ingested_at)
+    return replace_report(conn, row["report_id"], frames(extraction), row)
+
+
+def delete_report(conn: duckdb.DuckDBPyConnection, report_id: str) -> None:
+    """Remove a report (its reports row and all its facts) in one transaction."""
+    with _transaction(conn):
+        for table in FACT_TABLES:
+            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [report_id])
+        conn.execute("DELETE FROM reports WHERE report_id = ?", [report_id])
+        conn.execute(_REFRESH_ORGANIZATIONS)
+
+
+def record_quarantine(
+    conn: duckdb.DuckDBPyConnection,
+    file: str | Path,
+    sha256: str,
+    reason: str,
+    message: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Note a file that could not be ingested. The same file and bytes failing again updates its
+    row (reason, message, time) instead of adding one."""
+    conn.execute(
+        """
+        INSERT INTO quarantine (file, sha256, reason, message, "at") VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (file, sha256) DO UPDATE
+        SET reason = excluded.reason, message = excluded.message, "at" = excluded."at"
+        """,
+        [str(file), sha256, reason, message, at or _utcnow()],
+    )
+
+
+def record_rename(
+    conn: duckdb.DuckDBPyConnection,
+    from_name: str,
+    to_name: str,
+    country_iso3: str | None,
+    *,
+    to_country_iso3: str | None = None,
+    note: str | None = None,
+) -> tuple[str, str]:
+    """Record that the member `from_name` is now called `to_name` (same country unless
+    `to_country_iso3` is given), so `member_changes` shows one 'renamed' row instead of a 'left'
+    and a 'joined'. Returns (from_org_id, to_org_id)."""
+    old = org_id(from_name, country_iso3)
+    new = org_id(to_name, to_country_iso3 or country_iso3)
+    if old == new:
+        raise ValueError(f"{from_name!r} and {to_name!r} are already the same organization")
+    conn.execute(
+        "INSERT OR REPLACE INTO organization_renames VALUES (?, ?, ?, ?, ?)",
+        [old, new, from_name, to_name, note],
+    )
+    return old, new
+
+
+def _upsert_report(conn: duckdb.DuckDBPyConnection, row: Mapping[str, Any]) -> None:
+    missing = [c for c in REPORT_COLUMNS if c not in row]
+    if missing:
+        raise ValueError(f"report_row lacks {missing}")
+    columns = ", ".join(REPORT_COLUMNS)
+    marks = ", ".join("?" for _ in REPORT_COLUMNS)
+    conn.execute(
+        f"INSERT OR REPLACE INTO reports ({columns}) VALUES ({marks})",
+        [row[c] for c in REPORT_COLUMNS],
+    )
+
+
+@contextmanager
+def _registered(
+    conn: duckdb.DuckDBPyConnection, table_frames: Mapping[str, pd.DataFrame]
+) -> Iterator[dict[str, str]]:
+    """Register each non-empty DataFrame as a view (table -> view name) for a bulk
+    `INSERT ... SELECT`; unregister them afterwards. Registering happens outside the load's
+    transaction, so an aborted transaction never stops the clean-up."""
+    views: dict[str, str] = {}
+    try:
+        for table, df in table_frames.items():
+            expected = COLUMNS.get(table)
+            if expected is not None and set(df.columns) != set(expected):
+                raise ValueError(
+                    f"{table}: columns {sorted(df.columns)} are not {sorted(expected)}"
+                )
+            if len(df):
+                views[table] = f"_incoming_{table}"
+                conn.register(views[table], df)
+        yield views
+    finally:
+        for view in views.values():
+            with suppress(duckdb.Error):
+                conn.unregister(view)
+
+
+def _insert_frame(conn: duckdb.DuckDBPyConnection, table: str, view: str) -> None:
+    """Bulk insert from a registered DataFrame, matching columns by name."""
+    conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+
+
+@contextmanager
+def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT; on any exception ROLLBACK (and re-raise), so nothing is half-written."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        with suppress(duckdb.Error):  # a failed COMMIT has already rolled back
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _scalar(conn: duckdb.DuckDBPyConnection, sql: str) -> Any:
+    rows = conn.execute(sql).fetchall()  # fetch to the end: DuckDB then frees the connection
+    return rows[0][0] if rows else None
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,199 @@
+-- The annual-reports warehouse: tables. Idempotent (CREATE ... IF NOT EXISTS); views are in views.sql.
+--
+-- Dimension tables: reports, countries, organizations, organization_renames.
+-- Fact tables (one set of rows per report, replaced as a whole by warehouse.load.replace_report):
+--   every one has report_id, row_no (1-based order in the report's extraction; PRIMARY KEY
+--   (report_id, row_no)) and the provenance columns
+--   page_number (1-based), bbox_x0, bbox_top, bbox_x1, bbox_bottom (PDF points, origin top-left;
+--   NULL when the words have no box), source_text (the words as printed).
+-- Foreign keys are documented, not declared: DuckDB's FOREIGN KEY forbids the DELETE + INSERT that
+-- replaces a report inside one transaction.
+
+CREATE TABLE IF NOT EXISTS reports (
+    report_id         VARCHAR PRIMARY KEY,  -- e.g. 'wego-2021'
+    organization      VARCHAR,              -- the publisher, as read from the report
+    year              INTEGER,              -- the year the report covers
+    title             VARCHAR,
+    source_file       VARCHAR NOT NULL,     -- file name the report was read from
+    sha256            VARCHAR NOT NULL,     -- of the file's bytes
+    page_count        INTEGER NOT NULL,
+    ingested_at       TIMESTAMP NOT NULL,   -- UTC, when this report's rows were (re)loaded
+    extractor_version VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS countries (
+    iso3        VARCHAR PRIMARY KEY,  -- ISO 3166-1 alpha-3; 'XKX' for Kosovo
+    iso2        VARCHAR NOT NULL,     -- ISO 3166-1 alpha-2; 'XK' for Kosovo
+    name        VARCHAR NOT NULL,     -- ISO short name, e.g. 'Korea, Republic of'
+    common_name VARCHAR NOT NULL      -- everyday name where ISO has one, e.g. 'South Korea'
+);
+
+CREATE TABLE IF NOT EXISTS organizations (
+    org_id       VARCHAR PRIMARY KEY,  -- warehouse.orgs.org_id(name, country_iso3)
+    name         VARCHAR NOT NULL,     -- as printed in the latest report that lists it
+    kind         VARCHAR NOT NULL CHECK (kind IN ('local_government', 'institution', 'corporation')),
+    country_iso3 VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS organization_renames (
+    from_org_id VARCHAR PRIMARY KEY,  -- the organization under its old name
+    to_org_id   VARCHAR NOT NULL,     -- the same organization under its new name
+    from_name   VARCHAR NOT NULL,
+    to_name     VARCHAR NOT NULL,
+    note        VARCHAR,
+    CHECK (from_org_id <> to_org_id)
+);
+
+CREATE TABLE IF NOT EXISTS members (
+    report_id    VARCHAR NOT NULL,
+    row_no       INTEGER NOT NULL,
+    org_id       VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    country      VARCHAR,             -- as written in the report
+    country_iso3 VARCHAR,
+    region       VARCHAR,             -- the report's region heading; NULL for institutions
+    member_type  VARCHAR NOT NULL CHECK (member_type IN ('local_government', 'institution', 'corporation')),
+    page_number  INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text  VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS stated_totals (
+    report_id   VARCHAR NOT NULL,
+    row_no      INTEGER NOT NULL,
+    scope       VARCHAR NOT NULL,  -- 'members.total', 'members.local_governments', ...
+    value       BIGINT NOT NULL,
+    page_number INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS region_totals (
+    report_id    VARCHAR NOT NULL,
+    row_no       INTEGER NOT NULL,
+    region       VARCHAR NOT NULL,
+    stated_count INTEGER NOT NULL,
+    page_number  INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text  VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS new_members (
+    report_id    VARCHAR NOT NULL,
+    row_no       INTEGER NOT NULL,
+    org_id       VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    country      VARCHAR,
+    country_iso3 VARCHAR,
+    kind         VARCHAR NOT NULL CHECK (kind IN ('local_government', 'institution', 'corporation')),
+    area_km2     DOUBLE,
+    population   BIGINT,
+    leader_title VARCHAR,
+    leader_name  VARCHAR,
+    page_number  INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text  VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS figures (
+    report_id   VARCHAR NOT NULL,
+    row_no      INTEGER NOT NULL,
+    label       VARCHAR NOT NULL,
+    value       DOUBLE NOT NULL,
+    unit        VARCHAR,           -- e.g. '%'
+    qualifier   VARCHAR,           -- '+', 'over', 'more than'
+    page_number INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    report_id   VARCHAR NOT NULL,
+    row_no      INTEGER NOT NULL,
+    kind        VARCHAR NOT NULL CHECK (kind IN ('organized', 'partner')),
+    name        VARCHAR NOT NULL,
+    start_date  DATE,
+    end_date    DATE,
+    theme       VARCHAR,           -- partner events only
+    organizer   VARCHAR,           -- partner events only; NULL = the publisher
+    page_number INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no),
+    CHECK (end_date >= start_date)
+);
+
+CREATE TABLE IF NOT EXISTS awards (
+    report_id   VARCHAR NOT NULL,
+    row_no      INTEGER NOT NULL,
+    category    VARCHAR NOT NULL,
+    level       VARCHAR NOT NULL,  -- 'gold', 'silver', 'special_mention', ...
+    city        VARCHAR NOT NULL,
+    project     VARCHAR,
+    page_number INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS agreements (
+    report_id   VARCHAR NOT NULL,
+    row_no      INTEGER NOT NULL,
+    partner     VARCHAR NOT NULL,
+    signed_date DATE,
+    page_number INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS diplomatic_countries (
+    report_id    VARCHAR NOT NULL,
+    row_no       INTEGER NOT NULL,
+    name         VARCHAR NOT NULL,
+    country_iso3 VARCHAR,
+    page_number  INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text  VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS people (
+    report_id    VARCHAR NOT NULL,
+    row_no       INTEGER NOT NULL,
+    name         VARCHAR NOT NULL,
+    title        VARCHAR,
+    organization VARCHAR,
+    page_number  INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text  VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    report_id    VARCHAR NOT NULL,
+    row_no       INTEGER NOT NULL,
+    text         VARCHAR NOT NULL,  -- the entity as written
+    label        VARCHAR NOT NULL,  -- spaCy label: GPE, ORG, PERSON, DATE, ...
+    sentence     VARCHAR,
+    country_iso3 VARCHAR,           -- GPE mentions that name a country
+    page_number  INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text  VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS reconciliation (
+    report_id   VARCHAR NOT NULL,
+    row_no      INTEGER NOT NULL,
+    scope       VARCHAR NOT NULL,  -- what was counted, e.g. 'members.region.Africa'
+    stated      BIGINT NOT NULL,   -- the count the report states
+    extracted   BIGINT NOT NULL,   -- the records extracted for that scope
+    ok          BOOLEAN,           -- NULL: nothing listed to compare with
+    page_number INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS quarantine (
+    file    VARCHAR NOT NULL,    -- path of the file that could not be ingested
+    sha256  VARCHAR NOT NULL,
+    reason  VARCHAR NOT NULL,    -- e.g. 'not_pdf', 'encrypted', 'no_text', 'extract_failed'
+    message VARCHAR,
+    "at"    TIMESTAMP NOT NULL,  -- UTC (a keyword: quote it), the latest time this file failed
+    PRIMARY KEY (file, sha256)
+);
