@@ -1,12 +1,15 @@
 # Two commands set up and run everything on a fresh machine:
-#   make run   - ingest raw_reports/ into the DuckDB warehouse
+#   make run   - ingest raw_reports/ into the DuckDB warehouse through Dagster
 #   make test  - lint, type-check and run the whole test suite
+# and one to watch it: make ui (the Dagster UI on http://127.0.0.1:3000)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint sample-reports clean
+.PHONY: install run ui test lint sample-reports clean
+
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +20,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/annual-reports parse-all raw_reports
+	$(BIN)/annual-reports ingest
+
+ui: install
+	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p $${PORT:-3000}
 
 lint: install
 	$(BIN)/ruff check .

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -111,6 +112,62 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from pipelines.ingest import ingest_folder
+
+    with err.status("ingesting") as status:
+        summary = ingest_folder(
+            Path(args.reports_dir) if args.reports_dir else None,
+            Path(args.warehouse) if args.warehouse else None,
+            model=args.model or "",
+            on_progress=lambda message: status.update(escape(message)),
+        )
+    table = RichTable("report", "result", "checks passed", "checks failed", "detail")
+    for o in summary.outcomes:
+        table.add_row(escape(o.file), o.status, str(o.checks_passed), str(o.checks_failed),
+                      escape(o.detail))  # fmt: skip
+    out.print(table)
+    rows = RichTable("table", "rows")
+    for name, n in summary.rows.items():
+        rows.add_row(name, str(n))
+    out.print(rows)
+    counts = ", ".join(
+        f"{summary.count(s)} {s}"
+        for s in ("ingested", "unchanged", "quarantined", "blocked", "failed")
+        if summary.count(s)
+    )
+    out.print(f"{len(summary.outcomes)} reports: {counts or 'none found'}")
+    if not summary.changed:
+        out.print("nothing new: the warehouse already holds every report as it is")
+    failed = summary.count("failed") + summary.count("blocked")
+    return EXIT_OK if not failed else EXIT_UNREADABLE
+
+
+def _missing(value: object) -> bool:
+    try:
+        return bool(value is None or value != value)  # None, NaN, NaT
+    except (TypeError, ValueError):  # pandas.NA refuses comparison
+        return True
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from warehouse.query import query_published
+
+    frame = query_published(args.sql, Path(args.warehouse) if args.warehouse else None)
+    if args.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif args.format == "json":
+        sys.stdout.write(
+            frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n"
+        )
+    else:
+        table = RichTable(*[escape(str(c)) for c in frame.columns])
+        for row in frame.itertuples(index=False):
+            table.add_row(*["" if _missing(v) else escape(str(v)) for v in row])
+        out.print(table)
+    return EXIT_OK
+
+
 def cmd_parse_all(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() == ".pdf")
@@ -180,6 +237,21 @@ def build_parser() -> argparse.ArgumentParser:
     pdf_options(extract)
     extract.set_defaults(func=cmd_extract)
 
+    ingest = sub.add_parser("ingest", help="ingest a folder of PDFs into the warehouse via Dagster")
+    ingest.add_argument("--reports-dir", help="folder of PDFs (ANNUAL_REPORTS_DIR; raw_reports)")
+    ingest.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
+    ingest.add_argument("--model", help="spaCy pipeline name, or 'blank'")
+    ingest.set_defaults(func=cmd_ingest)
+
+    query = sub.add_parser("query", help="run read-only SQL on the published warehouse")
+    query.add_argument(
+        "sql",
+        help="SQL, a .sql file, or an analyst query name (e.g. member_changes_last_two_reports)",
+    )
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument("--warehouse", help="the published DuckDB file to read")
+    query.set_defaults(func=cmd_query)
+
     parse_all = sub.add_parser("parse-all", help="parse every PDF in a folder and summarize")
     parse_all.add_argument("folder", nargs="?", default="raw_reports")
     pdf_options(parse_all)
@@ -200,6 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print(f"[red]error:[/red] {escape(str(exc))} [dim](reason: {exc.reason.value})[/dim]")
         return EXIT_UNREADABLE
     except ReportError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        return EXIT_UNREADABLE
+    except (OSError, duckdb.Error) as exc:  # a missing file, a bad query, a locked database
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         return EXIT_UNREADABLE
     except ValueError as exc:  # invalid settings

@@ -1,0 +1,140 @@
+"""The assets: a report PDF -> its document model -> its records -> its rows in the warehouse,
+and the analysts' views over all reports."""
+
+import time
+from typing import Any
+
+import dagster as dg
+import pandas as pd
+
+from extractors.errors import UnreadableReport
+from extractors.extract import Extraction, extract_document
+from extractors.model import Document
+from extractors.pdf.read import read_document
+from extractors.settings import Settings
+from pipelines.partitions import file_for_partition, reports_partitions
+from pipelines.resources import NlpResource, ReportsFolder, WarehouseResource
+from warehouse.frames import frames as table_frames
+from warehouse.frames import report_row
+from warehouse.load import replace_report
+from warehouse.publish import publish
+
+WAREHOUSE_POOL = "warehouse"
+_PREVIEW_ROWS = 10
+
+
+def _preview(rows: list[dict[str, Any]], columns: list[str]) -> dg.MetadataValue:
+    frame = pd.DataFrame(rows[:_PREVIEW_ROWS], columns=columns)
+    return dg.MetadataValue.md(frame.to_markdown(index=False) if len(frame) else "_none_")
+
+
+@dg.asset(partitions_def=reports_partitions, group_name="reports", kinds={"pdf"})
+def parsed_report(context: dg.AssetExecutionContext, reports: ReportsFolder) -> Document:
+    """The report's document model: pages, blocks in reading order, tables, sections."""
+    path = file_for_partition(reports.folder, context.partition_key)
+    started = time.perf_counter()
+    try:
+        document = read_document(path, Settings.from_env())
+    except UnreadableReport as exc:
+        raise dg.Failure(
+            description=f"{path.name}: {exc.message} (reason: {exc.reason.value})",
+            metadata={"reason": exc.reason.value, "file": path.name, "message": exc.message},
+            allow_retries=False,
+        ) from exc
+    for warning in document.warnings:
+        context.log.warning(warning)
+    context.add_output_metadata(
+        {
+            "report_id": document.report_id,
+            "sha256": document.sha256,
+            "pages": document.page_count,
+            "sections": len(document.sections),
+            "tables": sum(len(p.tables) for p in document.pages),
+            "warnings": len(document.warnings),
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+    )
+    return document
+
+
+@dg.asset(partitions_def=reports_partitions, group_name="reports", kinds={"spacy"})
+def report_records(
+    context: dg.AssetExecutionContext, parsed_report: Document, nlp: NlpResource
+) -> Extraction:
+    """Every record the rules and spaCy find in the report, with provenance."""
+    started = time.perf_counter()
+    extraction = extract_document(parsed_report, nlp=nlp.load())
+    data = extraction.to_dict()
+    metadata: dict[str, Any] = {
+        f"records/{key}": len(records) for key, records in extraction.record_lists().items()
+    }
+    metadata["seconds"] = round(time.perf_counter() - started, 3)
+    metadata["members preview"] = _preview(
+        data["members"], ["name", "country", "region", "member_type", "page"]
+    )
+    metadata["figures preview"] = _preview(data["figures"], ["value", "qualifier", "label", "page"])
+    context.add_output_metadata(metadata)
+    return extraction
+
+
+@dg.asset(
+    partitions_def=reports_partitions,
+    group_name="warehouse",
+    kinds={"duckdb"},
+    pool=WAREHOUSE_POOL,
+)
+def warehouse_tables(
+    context: dg.AssetExecutionContext, report_records: Extraction, warehouse: WarehouseResource
+) -> dg.MaterializeResult:  # type: ignore[type-arg]
+    """The report's rows in every fact table, replaced in one transaction, then published."""
+    started = time.perf_counter()
+    frames = table_frames(report_records)
+    row = report_row(report_records)
+    conn = warehouse.connect()
+    try:
+        counts = replace_report(conn, row["report_id"], frames, row)
+        regions = conn.execute(
+            "SELECT * FROM members_by_region WHERE report_id = ?", [row["report_id"]]
+        ).df()
+        publish(warehouse.path, warehouse.published_path, conn=conn)
+    finally:
+        conn.close()
+    metadata: dict[str, Any] = {f"rows/{table}": n for table, n in counts.items()}
+    metadata.update(
+        report_id=row["report_id"],
+        sha256=row["sha256"],
+        source_file=row["source_file"],
+        seconds=round(time.perf_counter() - started, 3),
+        members_by_region=dg.MetadataValue.md(regions.to_markdown(index=False)),
+    )
+    return dg.MaterializeResult(metadata=metadata)
+
+
+@dg.asset(
+    deps=[warehouse_tables],
+    group_name="warehouse",
+    kinds={"duckdb"},
+    pool=WAREHOUSE_POOL,
+    automation_condition=dg.AutomationCondition.eager(),
+)
+def analyst_views(warehouse: WarehouseResource) -> dg.MaterializeResult:  # type: ignore[type-arg]
+    """The analysts' views over all reports (member_changes, members_by_region, ...), refreshed
+    and published."""
+    conn = warehouse.connect()
+    try:
+        views = [
+            name
+            for (name,) in conn.execute(
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name"
+            ).fetchall()
+        ]
+        counts = {v: conn.execute(f'SELECT count(*) FROM "{v}"').fetchone()[0] for v in views}
+        reports = conn.execute(
+            "SELECT report_id, year, source_file FROM reports ORDER BY year, report_id"
+        ).df()
+        publish(warehouse.path, warehouse.published_path, conn=conn)
+    finally:
+        conn.close()
+    metadata: dict[str, Any] = {f"rows/{view}": n for view, n in counts.items()}
+    metadata["reports"] = dg.MetadataValue.md(reports.to_markdown(index=False))
+    return dg.MaterializeResult(metadata=metadata)

@@ -1,0 +1,169 @@
+"""`annual-reports ingest`: run the Dagster assets in-process over a folder of PDFs.
+
+Each new or changed PDF (by sha256, against what the warehouse already holds) becomes a dynamic
+partition and one in-process run of parse -> extract -> checks -> load, recorded in the project's
+Dagster instance so the UI shows it later. Unchanged files are skipped, so running again changes
+nothing. A file that cannot be read is recorded in the `quarantine` table and moved to the
+quarantine folder; it never stops the other reports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+
+from extractors.pdf.read import file_sha256
+from pipelines.assets import analyst_views
+from pipelines.checks import CHECKS
+from pipelines.definitions import REPORT_ASSETS
+from pipelines.partitions import REPORTS, partition_key
+from pipelines.resources import PROJECT, ReportsFolder, WarehouseResource, default_resources
+from warehouse.load import connect, ensure_schema, record_quarantine
+
+DAGSTER_HOME = PROJECT / ".dagster_home"
+# Dagster's own step log goes to the run's record (and the UI); the terminal gets warnings only.
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+@dataclass
+class Outcome:
+    file: str
+    status: str  # ingested | unchanged | quarantined | blocked | failed
+    detail: str = ""
+    checks_passed: int = 0
+    checks_failed: int = 0
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def changed(self) -> bool:
+        return any(o.status != "unchanged" for o in self.outcomes)
+
+
+def instance() -> dg.DagsterInstance:
+    """The project's Dagster instance (DAGSTER_HOME defaults to .dagster_home in the project)."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(DAGSTER_HOME)))
+    home.mkdir(parents=True, exist_ok=True)
+    return dg.DagsterInstance.get()
+
+
+def _known(warehouse: WarehouseResource) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(file, sha256) pairs already loaded, and those already quarantined."""
+    conn = warehouse.connect()
+    try:
+        loaded = set(conn.execute("SELECT source_file, sha256 FROM reports").fetchall())
+        quarantined = set(conn.execute("SELECT file, sha256 FROM quarantine").fetchall())
+    finally:
+        conn.close()
+    return loaded, quarantined
+
+
+def _failure(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
+    """(reason, message) of the step that failed."""
+    for event in result.get_step_failure_events():
+        data = event.step_failure_data
+        user = data.user_failure_data
+        if user is not None and "reason" in user.metadata:
+            return str(user.metadata["reason"].value), user.description or ""
+        if data.error is not None:
+            return "failed", data.error.message.strip().splitlines()[0]
+    return "failed", "the run failed"
+
+
+def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, list[str]]:
+    passed, failed, names = 0, 0, []
+    for evaluation in result.get_asset_check_evaluations():
+        if evaluation.passed:
+            passed += 1
+        else:
+            failed += 1
+            names.append(evaluation.check_name)
+    return passed, failed, names
+
+
+def _quarantine(path: Path, sha256: str, reason: str, message: str, reports: ReportsFolder,
+                warehouse: WarehouseResource) -> Path:  # fmt: skip
+    conn = warehouse.connect()
+    try:
+        record_quarantine(conn, path.name, sha256, reason, message)
+    finally:
+        conn.close()
+    target = reports.quarantine_folder
+    target.mkdir(parents=True, exist_ok=True)
+    destination = target / path.name
+    shutil.move(str(path), destination)
+    return destination
+
+
+def ingest_folder(
+    reports_dir: Path | None = None,
+    warehouse: Path | None = None,
+    model: str = "",
+    on_progress: Callable[[str], None] = lambda message: None,
+) -> Summary:
+    resources: dict[str, Any] = default_resources(reports_dir, warehouse, model)
+    reports: ReportsFolder = resources["reports"]
+    store: WarehouseResource = resources["warehouse"]
+    dagster = instance()
+    loaded, quarantined = _known(store)
+    summary = Summary()
+    for path in reports.pdfs():
+        sha256 = file_sha256(path)
+        if (path.name, sha256) in loaded:
+            summary.outcomes.append(Outcome(path.name, "unchanged"))
+            continue
+        if (path.name, sha256) in quarantined:
+            summary.outcomes.append(Outcome(path.name, "quarantined", "already quarantined"))
+            continue
+        key = partition_key(path)
+        on_progress(f"{path.name}: parsing, extracting, checking, loading")
+        dagster.add_dynamic_partitions(REPORTS, [key])
+        result = dg.materialize(
+            [*REPORT_ASSETS, *CHECKS],
+            partition_key=key,
+            instance=dagster,
+            resources=resources,
+            raise_on_error=False,
+            run_config=QUIET,
+            tags={"sha256": sha256, "source_file": path.name, "dagster/run_key": f"{key}:{sha256}"},
+        )
+        passed, failed, failing = _checks(result)
+        if result.success:
+            summary.outcomes.append(Outcome(path.name, "ingested", "", passed, failed))
+        elif failing:
+            detail = "blocked by checks: " + ", ".join(failing)
+            summary.outcomes.append(Outcome(path.name, "blocked", detail, passed, failed))
+        else:
+            reason, message = _failure(result)
+            if reason != "failed":
+                _quarantine(path, sha256, reason, message, reports, store)
+                summary.outcomes.append(Outcome(path.name, "quarantined", f"{reason}: {message}"))
+            else:
+                summary.outcomes.append(Outcome(path.name, "failed", message, passed, failed))
+        on_progress(f"{path.name}: {summary.outcomes[-1].status}")
+    if summary.changed:
+        dg.materialize([analyst_views], instance=dagster, resources=resources, run_config=QUIET)
+    conn = connect(store.path)
+    try:
+        ensure_schema(conn)
+        tables = [t for (t,) in conn.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE NOT internal ORDER BY table_name"
+        ).fetchall()]  # fmt: skip
+        summary.rows = {
+            t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables
+        }
+    finally:
+        conn.close()
+    return summary

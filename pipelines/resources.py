@@ -1,0 +1,87 @@
+"""Resources: where the reports are, where the warehouse is, which spaCy pipeline to use.
+
+Environment variables set the defaults: `ANNUAL_REPORTS_DIR` (default `raw_reports`),
+`ANNUAL_REPORTS_WAREHOUSE` (default `warehouse/annual_reports.duckdb`),
+`ANNUAL_REPORTS_SPACY_MODEL`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+import duckdb
+
+from extractors.nlp import load_nlp
+from extractors.settings import Settings
+from warehouse import settings as warehouse_settings
+from warehouse.load import connect, ensure_schema
+
+PROJECT = Path(__file__).resolve().parents[1]
+REPORTS_ENV = "ANNUAL_REPORTS_DIR"
+
+
+def default_reports_dir() -> Path:
+    configured = os.environ.get(REPORTS_ENV, "").strip()
+    return Path(configured).expanduser() if configured else PROJECT / "raw_reports"
+
+
+class ReportsFolder(dg.ConfigurableResource):  # type: ignore[misc]
+    """The folder watched for report PDFs, and where unreadable ones are moved."""
+
+    path: str
+    quarantine: str = ""
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.path)
+
+    @property
+    def quarantine_folder(self) -> Path:
+        return Path(self.quarantine) if self.quarantine else self.folder / "quarantine"
+
+    def pdfs(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            p for p in self.folder.iterdir() if p.is_file() and p.suffix.lower() == ".pdf"
+        )
+
+
+class WarehouseResource(dg.ConfigurableResource):  # type: ignore[misc]
+    """The DuckDB warehouse (one writer) and the published copy analysts read."""
+
+    path: str
+    published: str = ""
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        conn = connect(self.path)
+        ensure_schema(conn)
+        return conn
+
+    @property
+    def published_path(self) -> Path:
+        if self.published:
+            return Path(self.published)
+        source = Path(self.path)
+        return source.parent / "published" / source.name
+
+
+class NlpResource(dg.ConfigurableResource):  # type: ignore[misc]
+    """The spaCy pipeline: a package name, or 'blank' for rules only."""
+
+    model: str = ""
+
+    def load(self) -> Any:
+        return load_nlp(self.model or Settings.from_env().spacy_model)
+
+
+def default_resources(
+    reports_dir: Path | None = None, warehouse: Path | None = None, model: str = ""
+) -> dict[str, Any]:
+    return {
+        "reports": ReportsFolder(path=str(reports_dir or default_reports_dir())),
+        "warehouse": WarehouseResource(path=str(warehouse or warehouse_settings.warehouse_path())),
+        "nlp": NlpResource(model=model),
+    }
