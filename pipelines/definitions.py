@@ -6,7 +6,6 @@ import dagster as dg
 
 from pipelines.assets import analyst_views, parsed_report, report_records, warehouse_tables
 from pipelines.checks import CHECKS
-from pipelines.partitions import reports_partitions
 from pipelines.resources import default_resources
 from pipelines.sensors import INGEST_JOB, raw_reports_sensor
 
@@ -15,7 +14,6 @@ REPORT_ASSETS = [parsed_report, report_records, warehouse_tables]
 ingest_report = dg.define_asset_job(
     INGEST_JOB,
     selection=dg.AssetSelection.assets(*REPORT_ASSETS),
-    partitions_def=reports_partitions,
     description="Parse, extract, check and load one report.",
 )
 
