@@ -6,6 +6,7 @@ records missing required fields, duplicate members, records without provenance. 
 figures that disagree with the records they count ("7 new members" but 8 cards) only warn: a
 report's own figures are often rounded or counted differently."""
 
+import warnings
 from collections import Counter
 from typing import Any
 
@@ -27,6 +28,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "figures": ("label", "value"),
 }
 _SHOWN = 20
+# partitioned asset checks are a Dagster preview feature; the checks follow the report partitions
+warnings.filterwarnings("ignore", category=dg.PreviewWarning, module=__name__)
+warnings.filterwarnings("ignore", "Specifying a partitions_def on an AssetCheckSpec")
 
 
 def _table(rows: list[dict[str, Any]]) -> dg.MetadataValue:

@@ -122,10 +122,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             model=args.model or "",
             on_progress=lambda message: status.update(escape(message)),
         )
-    table = RichTable("report", "result", "checks passed", "checks failed", "detail")
+    table = RichTable("report", "result", "checks passed", "failed", "warnings", "detail")
     for o in summary.outcomes:
         table.add_row(escape(o.file), o.status, str(o.checks_passed), str(o.checks_failed),
-                      escape(o.detail))  # fmt: skip
+                      str(o.checks_warned), escape(o.detail))  # fmt: skip
     out.print(table)
     rows = RichTable("table", "rows")
     for name, n in summary.rows.items():

@@ -37,6 +37,7 @@ class Outcome:
     detail: str = ""
     checks_passed: int = 0
     checks_failed: int = 0
+    checks_warned: int = 0
 
 
 @dataclass
@@ -82,15 +83,18 @@ def _failure(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
     return "failed", "the run failed"
 
 
-def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, list[str]]:
-    passed, failed, names = 0, 0, []
+def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, int, list[str]]:
+    """(passed, failed, warned, names of the failed blocking checks)."""
+    passed, failed, warned, names = 0, 0, 0, []
     for evaluation in result.get_asset_check_evaluations():
         if evaluation.passed:
             passed += 1
+        elif evaluation.severity == dg.AssetCheckSeverity.WARN:
+            warned += 1
         else:
             failed += 1
             names.append(evaluation.check_name)
-    return passed, failed, names
+    return passed, failed, warned, names
 
 
 def _quarantine(path: Path, sha256: str, reason: str, message: str, reports: ReportsFolder,
@@ -139,12 +143,12 @@ def ingest_folder(
             run_config=QUIET,
             tags={"sha256": sha256, "source_file": path.name, "dagster/run_key": f"{key}:{sha256}"},
         )
-        passed, failed, failing = _checks(result)
+        passed, failed, warned, failing = _checks(result)
         if result.success:
-            summary.outcomes.append(Outcome(path.name, "ingested", "", passed, failed))
+            summary.outcomes.append(Outcome(path.name, "ingested", "", passed, failed, warned))
         elif failing:
             detail = "blocked by checks: " + ", ".join(failing)
-            summary.outcomes.append(Outcome(path.name, "blocked", detail, passed, failed))
+            summary.outcomes.append(Outcome(path.name, "blocked", detail, passed, failed, warned))
         else:
             reason, message = _failure(result)
             if reason != "failed":
