@@ -19,7 +19,7 @@ from pipelines.checks import CHECKS
 from pipelines.definitions import REPORT_ASSETS, defs
 from pipelines.ingest import ingest_folder
 from pipelines.partitions import REPORTS, partition_key
-from pipelines.resources import ReportsFolder, default_resources
+from pipelines.resources import ReportsFolder, WarehouseResource, default_resources
 from pipelines.sensors import raw_reports_sensor
 from tests.corpus import ROOT
 
@@ -94,9 +94,11 @@ def test_materialize_the_sample_in_process(home: Path, tmp_path: Path) -> None:
 
 
 def _tick(instance: dg.DagsterInstance, reports: Path, cursor: str | None) -> dg.SensorResult:
-    with dg.build_sensor_context(
-        instance=instance, cursor=cursor, resources={"reports": ReportsFolder(path=str(reports))}
-    ) as context:
+    resources = {
+        "reports": ReportsFolder(path=str(reports)),
+        "warehouse": WarehouseResource(path=str(reports.parent / "wh.duckdb")),
+    }
+    with dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources) as context:
         result = raw_reports_sensor(context)
     assert isinstance(result, dg.SensorResult)
     for request in result.dynamic_partitions_requests or []:
@@ -205,3 +207,15 @@ def test_failing_check_blocks_the_load_and_keeps_earlier_rows(
     assert "no_duplicate_members" in failed
     assert not result.asset_materializations_for_node("warehouse_tables")
     assert _tables(warehouse) == before
+
+
+@pytest.mark.slow
+def test_sensor_skips_what_the_warehouse_already_holds(home: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SAMPLE, reports)
+    ingest_folder(reports, tmp_path / "wh.duckdb", "blank")  # `make run` before the UI starts
+    first = _tick(dg.DagsterInstance.get(), reports, None)
+    assert not first.run_requests
+    shutil.copy(SECOND, reports / SAMPLE.name)  # new bytes under the same name: run it
+    assert len(_tick(dg.DagsterInstance.get(), reports, first.cursor).run_requests) == 1
