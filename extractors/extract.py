@@ -68,20 +68,22 @@ class Extraction:
         """Every list of records by its contract key."""
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "document"}
 
+    def report_info(self) -> dict[str, Any]:
+        """The contract's `report` object: which report, read from which file."""
+        doc = self.document
+        return {
+            "report_id": doc.report_id,
+            "organization": doc.organization,
+            "year": doc.year,
+            "title": doc.title,
+            "source_file": doc.source_file,
+            "sha256": doc.sha256,
+            "pages": doc.page_count,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """The `annual-reports extract --json` contract."""
-        doc = self.document
-        out: dict[str, Any] = {
-            "report": {
-                "report_id": doc.report_id,
-                "organization": doc.organization,
-                "year": doc.year,
-                "title": doc.title,
-                "source_file": doc.source_file,
-                "sha256": doc.sha256,
-                "pages": doc.page_count,
-            }
-        }
+        out: dict[str, Any] = {"report": self.report_info()}
         for key, records in self.record_lists().items():
             if key == "member_totals":
                 out[key] = _member_totals(records)

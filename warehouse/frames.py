@@ -186,15 +186,9 @@ def report_row(
     extractor_version: str | None = None,
 ) -> dict[str, Any]:
     """The `reports` row of an Extraction. `ingested_at` defaults to now (UTC, naive)."""
-    doc = extraction.document
-    return {
-        "report_id": doc.report_id,
-        "organization": doc.organization,
-        "year": doc.year,
-        "title": doc.title,
-        "source_file": doc.source_file,
-        "sha256": doc.sha256,
-        "page_count": doc.page_count,
+    info = extraction.report_info()
+    info["page_count"] = info.pop("pages")
+    return info | {
         "ingested_at": ingested_at or datetime.now(UTC).replace(tzinfo=None),
         "extractor_version": extractor_version or extractors.__version__,
     }
