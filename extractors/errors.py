@@ -13,7 +13,8 @@ class Reason(StrEnum):
     NO_PAGES = "no_pages"
     NO_TEXT = "no_text"
     TOO_LARGE = "too_large"
-    TIMEOUT = "timeout"
+    TIMEOUT = "timeout"  # parsing took longer than Settings.max_seconds
+    RESOURCE_LIMIT = "resource_limit"  # parsing needed more memory than Settings.max_memory_mb
     EXTRACTION_FAILED = "extraction_failed"
 
 

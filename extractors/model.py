@@ -98,6 +98,10 @@ class Table:
     row_bboxes: tuple[BBox, ...] = ()
 
     @property
+    def has_text(self) -> bool:
+        return any(cell.strip() for row in (self.header, *self.rows) for cell in row)
+
+    @property
     def page_number(self) -> int:
         return self.pages[0]
 
@@ -157,7 +161,12 @@ class Document:
 
     @property
     def has_text(self) -> bool:
-        return any(p.has_text_layer and p.blocks for p in self.pages)
+        """Whether any page has words, in its blocks or in its tables' cells: False for scans and
+        image-only documents, which need OCR before anything can be extracted from them."""
+        return any(
+            page.has_text_layer and (page.blocks or any(t.has_text for t in page.tables))
+            for page in self.pages
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view of the whole model (enums as their values)."""

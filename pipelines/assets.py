@@ -2,17 +2,20 @@
 and the analysts' views over all reports."""
 
 import time
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 import pandas as pd
 
-from extractors.errors import UnreadableReport
+from extractors.errors import Reason, UnreadableReport
 from extractors.extract import Extraction, extract_document
 from extractors.model import Document
-from extractors.pdf.read import read_document
+from extractors.pdf.isolate import read_document_isolated
+from extractors.pdf.read import file_sha256
 from extractors.settings import Settings
 from pipelines.partitions import file_for_partition, reports_partitions
+from pipelines.quarantine import quarantine_file
 from pipelines.resources import NlpResource, ReportsFolder, WarehouseResource
 from warehouse.frames import frames as table_frames
 from warehouse.frames import report_row
@@ -28,17 +31,43 @@ def _preview(rows: list[dict[str, Any]], columns: list[str]) -> dg.MetadataValue
     return dg.MetadataValue.md(frame.to_markdown(index=False) if len(frame) else "_none_")
 
 
+def read_report(path: Path) -> Document:
+    """Parse in a child process within the limits of `Settings` (pages, seconds, memory); a
+    report without any text at all (scanned, image-only) cannot be ingested either."""
+    document = read_document_isolated(path, Settings.from_env())
+    if not document.has_text:
+        raise UnreadableReport(
+            Reason.NO_TEXT,
+            f"no text in any of its {document.page_count} pages (scanned or image-only; needs OCR)",
+            path=str(path),
+        )
+    return document
+
+
 @dg.asset(partitions_def=reports_partitions, group_name="reports", kinds={"pdf"})
-def parsed_report(context: dg.AssetExecutionContext, reports: ReportsFolder) -> Document:
-    """The report's document model: pages, blocks in reading order, tables, sections."""
+def parsed_report(
+    context: dg.AssetExecutionContext, reports: ReportsFolder, warehouse: WarehouseResource
+) -> Document:
+    """The report's document model: pages, blocks in reading order, tables, sections.
+
+    A file that cannot be read (or has no text) is quarantined: recorded in the warehouse's
+    `quarantine` table and moved to the quarantine folder; then the step fails with its reason.
+    """
     path = file_for_partition(reports.folder, context.partition_key)
     started = time.perf_counter()
     try:
-        document = read_document(path, Settings.from_env())
+        document = read_report(path)
     except UnreadableReport as exc:
+        reason = exc.reason.value
+        moved = quarantine_file(path, file_sha256(path), reason, exc.message, reports, warehouse)
         raise dg.Failure(
-            description=f"{path.name}: {exc.message} (reason: {exc.reason.value})",
-            metadata={"reason": exc.reason.value, "file": path.name, "message": exc.message},
+            description=f"{path.name}: {exc.message} (reason: {reason}); quarantined to {moved}",
+            metadata={
+                "reason": reason,
+                "file": path.name,
+                "message": exc.message,
+                "quarantined_to": str(moved),
+            },
             allow_retries=False,
         ) from exc
     for warning in document.warnings:

@@ -3,13 +3,13 @@
 Each new or changed PDF (by sha256, against what the warehouse already holds) becomes a dynamic
 partition and one in-process run of parse -> extract -> checks -> load, recorded in the project's
 Dagster instance so the UI shows it later. Unchanged files are skipped, so running again changes
-nothing. A file that cannot be read is recorded in the `quarantine` table and moved to the
-quarantine folder; it never stops the other reports."""
+nothing. A file that cannot be read is quarantined by the `parsed_report` asset itself (a row in
+the `quarantine` table, the file moved to the quarantine folder); the summary reports it from the
+failure's metadata, and it never stops the other reports."""
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +23,6 @@ from pipelines.checks import CHECKS
 from pipelines.definitions import REPORT_ASSETS
 from pipelines.partitions import REPORTS, partition_key
 from pipelines.resources import PROJECT, ReportsFolder, WarehouseResource, default_resources
-from warehouse.load import connect, ensure_schema, record_quarantine
 
 DAGSTER_HOME = PROJECT / ".dagster_home"
 # Dagster's own step log goes to the run's record (and the UI); the terminal gets warnings only.
@@ -72,12 +71,17 @@ def _known(warehouse: WarehouseResource) -> tuple[set[tuple[str, str]], set[tupl
 
 
 def _failure(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
-    """(reason, message) of the step that failed."""
+    """(reason, message) of the step that failed: the reason is "failed" unless the step failed on
+    purpose with a typed reason in its metadata (parsed_report has then quarantined the file)."""
     for event in result.get_step_failure_events():
         data = event.step_failure_data
         user = data.user_failure_data
         if user is not None and "reason" in user.metadata:
-            return str(user.metadata["reason"].value), user.description or ""
+            metadata = user.metadata
+            message = metadata["message"].value if "message" in metadata else user.description
+            moved = metadata["quarantined_to"].value if "quarantined_to" in metadata else None
+            detail = f"{message}; moved to {moved}" if moved else str(message or "")
+            return str(metadata["reason"].value), detail
         if data.error is not None:
             return "failed", data.error.message.strip().splitlines()[0]
     return "failed", "the run failed"
@@ -95,20 +99,6 @@ def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, int, list[str]
             failed += 1
             names.append(evaluation.check_name)
     return passed, failed, warned, names
-
-
-def _quarantine(path: Path, sha256: str, reason: str, message: str, reports: ReportsFolder,
-                warehouse: WarehouseResource) -> Path:  # fmt: skip
-    conn = warehouse.connect()
-    try:
-        record_quarantine(conn, path.name, sha256, reason, message)
-    finally:
-        conn.close()
-    target = reports.quarantine_folder
-    target.mkdir(parents=True, exist_ok=True)
-    destination = target / path.name
-    shutil.move(str(path), destination)
-    return destination
 
 
 def ingest_folder(
@@ -151,17 +141,15 @@ def ingest_folder(
             summary.outcomes.append(Outcome(path.name, "blocked", detail, passed, failed, warned))
         else:
             reason, message = _failure(result)
-            if reason != "failed":
-                _quarantine(path, sha256, reason, message, reports, store)
+            if reason != "failed":  # parsed_report recorded it and moved the file
                 summary.outcomes.append(Outcome(path.name, "quarantined", f"{reason}: {message}"))
             else:
                 summary.outcomes.append(Outcome(path.name, "failed", message, passed, failed))
         on_progress(f"{path.name}: {summary.outcomes[-1].status}")
     if summary.changed:
         dg.materialize([analyst_views], instance=dagster, resources=resources, run_config=QUIET)
-    conn = connect(store.path)
+    conn = store.connect()
     try:
-        ensure_schema(conn)
         tables = [t for (t,) in conn.execute(
             "SELECT table_name FROM duckdb_tables() WHERE NOT internal ORDER BY table_name"
         ).fetchall()]  # fmt: skip

@@ -1,8 +1,8 @@
 """Resources: where the reports are, where the warehouse is, which spaCy pipeline to use.
 
 Environment variables set the defaults: `ANNUAL_REPORTS_DIR` (default `raw_reports`),
-`ANNUAL_REPORTS_WAREHOUSE` (default `warehouse/annual_reports.duckdb`),
-`ANNUAL_REPORTS_SPACY_MODEL`."""
+`ANNUAL_REPORTS_QUARANTINE` (default `<reports dir>/quarantine`), `ANNUAL_REPORTS_WAREHOUSE`
+(default `warehouse/annual_reports.duckdb`), `ANNUAL_REPORTS_SPACY_MODEL`."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ import duckdb
 from extractors.nlp import load_nlp
 from extractors.settings import Settings
 from warehouse import settings as warehouse_settings
-from warehouse.load import connect, ensure_schema
+from warehouse.load import connect_writer, ensure_schema
 
 PROJECT = Path(__file__).resolve().parents[1]
 REPORTS_ENV = "ANNUAL_REPORTS_DIR"
+QUARANTINE_ENV = "ANNUAL_REPORTS_QUARANTINE"
 
 
 def default_reports_dir() -> Path:
@@ -28,7 +29,8 @@ def default_reports_dir() -> Path:
 
 
 class ReportsFolder(dg.ConfigurableResource):  # type: ignore[misc]
-    """The folder watched for report PDFs, and where unreadable ones are moved."""
+    """The folder watched for report PDFs, and where unreadable ones are moved (`quarantine`;
+    default `<path>/quarantine`, which is not watched: only files directly in `path` are)."""
 
     path: str
     quarantine: str = ""
@@ -54,9 +56,12 @@ class WarehouseResource(dg.ConfigurableResource):  # type: ignore[misc]
 
     path: str
     published: str = ""
+    lock_wait_seconds: float = 60.0  # how long a writer waits for another process's write lock
 
     def connect(self) -> duckdb.DuckDBPyConnection:
-        conn = connect(self.path)
+        """A writing connection with the schema in place; waits while another process (another
+        run, a parse step quarantining a file) holds DuckDB's single write lock."""
+        conn = connect_writer(self.path, self.lock_wait_seconds)
         ensure_schema(conn)
         return conn
 
@@ -81,7 +86,10 @@ def default_resources(
     reports_dir: Path | None = None, warehouse: Path | None = None, model: str = ""
 ) -> dict[str, Any]:
     return {
-        "reports": ReportsFolder(path=str(reports_dir or default_reports_dir())),
+        "reports": ReportsFolder(
+            path=str(reports_dir or default_reports_dir()),
+            quarantine=os.environ.get(QUARANTINE_ENV, "").strip(),
+        ),
         "warehouse": WarehouseResource(path=str(warehouse or warehouse_settings.warehouse_path())),
         "nlp": NlpResource(model=model),
     }

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from extractors.errors import Reason
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -27,3 +29,23 @@ def manifest() -> list[dict[str, Any]]:
         return []
     entries: list[dict[str, Any]] = json.loads((folder / "MANIFEST.json").read_text())
     return entries
+
+
+# What a rejection should say, by the measured failure of the file.
+_REASONS = {
+    "PDFPasswordIncorrect": Reason.ENCRYPTED,
+    "PDFSyntaxError": Reason.EMPTY,  # the only such file in the corpus is the 0-byte one
+}
+
+
+def expected_reasons(entry: dict[str, Any]) -> set[Reason]:
+    """The reasons a `reject` file may be rejected with, from what the manifest measured."""
+    if entry["pages"] == 0:
+        return {Reason.NO_PAGES}
+    message = (entry["measured"]["pdfplumber"].get("exception") or {}).get("message", "")
+    for key, reason in _REASONS.items():
+        if key in message:
+            return {reason}
+    if entry["measured"]["pdfplumber"]["opens"]:
+        return {Reason.EXTRACTION_FAILED}
+    return {Reason.CORRUPT, Reason.EMPTY, Reason.NOT_PDF}

@@ -7,31 +7,13 @@ from typing import Any
 
 import pytest
 
-from extractors.errors import Reason, UnreadableReport
+from extractors.errors import UnreadableReport
 from extractors.pdf.read import read_document
 from extractors.settings import Settings
-from tests.corpus import corpus_dir, manifest
+from tests.corpus import corpus_dir, expected_reasons, manifest
 
 ENTRIES = manifest()
 pytestmark = pytest.mark.skipif(not ENTRIES, reason="shared corpus not available")
-
-# What a rejection should say, by the measured failure of the file.
-_REASONS = {
-    "PDFPasswordIncorrect": Reason.ENCRYPTED,
-    "PDFSyntaxError": Reason.EMPTY,  # the only such file in the corpus is the 0-byte one
-}
-
-
-def _expected_reason(entry: dict[str, Any]) -> set[Reason]:
-    if entry["pages"] == 0:
-        return {Reason.NO_PAGES}
-    message = (entry["measured"]["pdfplumber"].get("exception") or {}).get("message", "")
-    for key, reason in _REASONS.items():
-        if key in message:
-            return {reason}
-    if entry["measured"]["pdfplumber"]["opens"]:
-        return {Reason.EXTRACTION_FAILED}
-    return {Reason.CORRUPT, Reason.EMPTY, Reason.NOT_PDF}
 
 
 def _timeout(entry: dict[str, Any]) -> float:
@@ -52,7 +34,7 @@ def test_corpus_file_parses_or_is_rejected(entry: dict[str, Any]) -> None:
     if entry["expected"] == "reject":
         with pytest.raises(UnreadableReport) as caught:
             read_document(path, Settings())
-        assert caught.value.reason in _expected_reason(entry), caught.value.message
+        assert caught.value.reason in expected_reasons(entry), caught.value.message
         assert caught.value.message and "Traceback" not in caught.value.message
         return
     doc = read_document(path, Settings())

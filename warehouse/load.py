@@ -6,6 +6,8 @@ DuckDB allows one writing process per file. Ingestion is that one writer; analys
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "connect",
+    "connect_writer",
     "delete_report",
     "ensure_schema",
     "ingest",
@@ -69,6 +72,9 @@ QUALIFY row_number() OVER (
 """
 
 
+_LOCK_ERROR = "Could not set lock on file"
+
+
 def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse (default `settings.warehouse_path()`, i.e. `$ANNUAL_REPORTS_WAREHOUSE` or
     `warehouse/annual_reports.duckdb`). Analysts: open the published copy with `read_only=True`."""
@@ -76,6 +82,25 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.D
     if not read_only:
         target.parent.mkdir(parents=True, exist_ok=True)
     return duckdb.connect(str(target), read_only=read_only)
+
+
+def connect_writer(
+    path: str | Path | None = None, wait_seconds: float = 60.0
+) -> duckdb.DuckDBPyConnection:
+    """`connect` for writing, waiting up to `wait_seconds` while another process holds DuckDB's
+    write lock ("Could not set lock on file"), retrying with a growing, jittered pause. Any other
+    error, or the lock still held at the deadline, is raised as DuckDB raised it."""
+    deadline = time.monotonic() + wait_seconds
+    pause = 0.05
+    while True:
+        try:
+            return connect(path)
+        except duckdb.IOException as exc:
+            remaining = deadline - time.monotonic()
+            if _LOCK_ERROR not in str(exc) or remaining <= 0:
+                raise
+            time.sleep(min(pause * random.uniform(0.5, 1.5), remaining))
+            pause = min(pause * 2, 2.0)
 
 
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:

@@ -190,9 +190,9 @@ CREATE TABLE IF NOT EXISTS reconciliation (
 );
 
 CREATE TABLE IF NOT EXISTS quarantine (
-    file    VARCHAR NOT NULL,    -- path of the file that could not be ingested
+    file    VARCHAR NOT NULL,    -- name of the file that could not be ingested
     sha256  VARCHAR NOT NULL,
-    reason  VARCHAR NOT NULL,    -- e.g. 'not_pdf', 'encrypted', 'no_text', 'extract_failed'
+    reason  VARCHAR NOT NULL,    -- extractors.errors.Reason: 'not_pdf', 'no_text', 'timeout', ...
     message VARCHAR,
     "at"    TIMESTAMP NOT NULL,  -- UTC (a keyword: quote it), the latest time this file failed
     PRIMARY KEY (file, sha256)

@@ -78,11 +78,15 @@ def open_pdf(path: Path, settings: Settings) -> Iterator[pdfplumber.PDF]:
     check_file(path, settings)
     try:
         pdf = pdfplumber.open(path, password=settings.pdf_password or "", unicode_norm="NFC")
+    except MemoryError:  # a resource limit, not a corrupt file: let the caller say so
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         raise _open_error(exc, path, bool(settings.pdf_password)) from exc
     try:
         try:
             count = len(pdf.pages)
+        except MemoryError:
+            raise
         except Exception as exc:
             raise _open_error(exc, path, bool(settings.pdf_password)) from exc
         if count == 0:

@@ -1,0 +1,83 @@
+"""One Dagster ingest over a folder holding every file of the shared real-world corpus: the run
+completes, and each file is ingested or quarantined as its MANIFEST entry expects."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from extractors.errors import Reason
+from pipelines.ingest import ingest_folder
+from tests.corpus import ROOT, corpus_dir, expected_reasons, manifest
+
+ENTRIES = manifest()
+pytestmark = [
+    pytest.mark.skipif(not ENTRIES, reason="shared corpus not available"),
+    pytest.mark.slow,
+    pytest.mark.timeout(900),
+]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "dagster_home"
+    folder.mkdir()
+    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", folder / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(folder))
+    monkeypatch.setenv("ANNUAL_REPORTS_SPACY_MODEL", "blank")
+    monkeypatch.setenv("ANNUAL_REPORTS_MAX_SECONDS", "120")  # the 400-page file takes ~15 s
+    monkeypatch.setenv("ANNUAL_REPORTS_MAX_MEMORY_MB", "2048")
+    for name in (
+        "ANNUAL_REPORTS_MAX_PAGES",
+        "ANNUAL_REPORTS_PDF_PASSWORD",
+        "ANNUAL_REPORTS_QUARANTINE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    yield folder
+
+
+def _expected(entry: dict[str, Any]) -> set[str]:
+    """ "ingested", or the quarantine reasons the manifest allows."""
+    if entry["expected"] == "reject":
+        return {reason.value for reason in expected_reasons(entry)}
+    if entry["measured"]["pdfplumber"]["chars"] == 0:  # image-only: no text to extract
+        return {Reason.NO_TEXT.value}
+    return {"ingested"}
+
+
+def test_ingest_the_whole_corpus(home: Path, tmp_path: Path) -> None:
+    source = corpus_dir()
+    assert source is not None
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for entry in ENTRIES:
+        shutil.copy(source / entry["file"], reports / entry["file"])
+    warehouse = tmp_path / "wh.duckdb"
+
+    summary = ingest_folder(reports, warehouse, model="blank")
+
+    outcomes = {o.file: o for o in summary.outcomes}
+    assert set(outcomes) == {e["file"] for e in ENTRIES}
+    conn = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        quarantined = dict(conn.execute("SELECT file, reason FROM quarantine").fetchall())
+        loaded = {f for (f,) in conn.execute("SELECT source_file FROM reports").fetchall()}
+        pages = dict(conn.execute("SELECT source_file, page_count FROM reports").fetchall())
+    finally:
+        conn.close()
+    for entry in ENTRIES:
+        name, outcome, expected = entry["file"], outcomes[entry["file"]], _expected(entry)
+        if expected == {"ingested"}:
+            assert outcome.status == "ingested", (name, outcome)
+            assert name in loaded and pages[name] == entry["pages"]
+            assert (reports / name).exists()
+        else:
+            assert outcome.status == "quarantined", (name, outcome)
+            assert quarantined.get(name) in expected, (name, quarantined.get(name), outcome)
+            assert (reports / "quarantine" / name).exists() and not (reports / name).exists()
+    assert len(quarantined) == sum(_expected(e) != {"ingested"} for e in ENTRIES)
