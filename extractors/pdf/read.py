@@ -74,8 +74,14 @@ def pictures(plumber_page: PlumberPage) -> list[BBox]:
     return [b.rounded() for b in boxes]
 
 
+def _cause(exc: BaseException) -> BaseException:
+    """The pdfminer error that pdfplumber wrapped, else the error itself."""
+    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    return inner if isinstance(inner, BaseException) else exc
+
+
 def _failure(exc: Exception) -> str:
-    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    cause = _cause(exc)
     return f"{type(cause).__name__}: {cause}"
 
 
@@ -104,7 +110,11 @@ def read_document(
         for number, plumber_page in enumerate(pdf.pages, start=1):
             try:
                 page = read_page(plumber_page, number, settings)
+            except MemoryError:  # running out of memory sinks the document, not one page
+                raise
             except Exception as exc:  # one bad page must not sink the document
+                if isinstance(_cause(exc), MemoryError):
+                    raise _cause(exc) from exc
                 failed.append((number, _failure(exc)))
                 page = Page(number, float(plumber_page.width), float(plumber_page.height))
                 page.has_text_layer = False
