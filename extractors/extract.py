@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from extractors.model import BBox, Document
@@ -112,6 +113,10 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
+# field values that `dataclasses.asdict` leaves alone (or deep-copies to an equal value)
+_SCALARS = (str, int, float, bool, type(None), date, Enum)
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, BBox):
         return [round(v, 2) for v in (value.x0, value.top, value.x1, value.bottom)]
@@ -123,7 +128,12 @@ def _jsonable(value: Any) -> Any:
 def record_dict(record: Any) -> dict[str, Any]:
     """A record as contract JSON: its fields, then page, bbox and source_text."""
     assert is_dataclass(record) and not isinstance(record, type)
-    values = {k: _jsonable(v) for k, v in asdict(record).items() if k != "source"}
+    names = [f.name for f in fields(record) if f.name != "source"]
+    raw = [getattr(record, name) for name in names]
+    if all(isinstance(v, _SCALARS) for v in raw):  # what asdict returns as it is (or an equal copy)
+        values = {name: _jsonable(v) for name, v in zip(names, raw, strict=True)}
+    else:
+        values = {k: _jsonable(v) for k, v in asdict(record).items() if k != "source"}
     if isinstance(record, Mention):
         values["page"] = record.source.page
         values["bbox"] = _jsonable(record.source.bbox)

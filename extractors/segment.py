@@ -141,15 +141,18 @@ def build_sections(pages: Sequence[Page]) -> list[Section]:
     """Flat list of sections in document order; each holds its whole subtree's blocks and tables."""
     flow: list[Block] = [b for page in pages for b in page.body_blocks]
     sections: list[Section] = []
+    open_chain: list[Section] = []  # the last section and its ancestors: changes with a new one
     for block in flow:
         if block.role is BlockRole.HEADING:
             level = block.heading_level or 1
             sections.append(
                 Section(block.text, level, block.page_number, block.page_number, heading=block)
             )
+            open_chain = _open_sections(sections)
         elif not sections:
             sections.append(Section("", 0, block.page_number, block.page_number))
-        chain = _open_sections(sections)
+            open_chain = _open_sections(sections)
+        chain = open_chain
         if block.role is BlockRole.HEADING:
             chain = chain[1:]  # a heading belongs to its parents, not to its own section
         for section in chain:

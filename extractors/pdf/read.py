@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pdfplumber.page import Page as PlumberPage
+from pdfplumber.utils import get_bbox_overlap, obj_to_bbox
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import Reason, UnreadableReport
@@ -15,6 +16,7 @@ from extractors.identity import identify
 from extractors.model import BBox, BlockRole, Document, Page
 from extractors.pdf.furniture import mark_furniture
 from extractors.pdf.layout import lines_to_blocks, words_to_lines
+from extractors.pdf.objects import load_objects
 from extractors.pdf.open import open_pdf
 from extractors.pdf.order import reading_order
 from extractors.pdf.tables import find_tables, stitch_tables
@@ -46,6 +48,7 @@ def read_page(plumber_page: PlumberPage, number: int, settings: Settings) -> Pag
         height=float(plumber_page.height),
         rotation=int(getattr(plumber_page, "rotation", 0) or 0),
     )
+    load_objects(plumber_page)  # pdfplumber's page objects, converted faster (see objects.py)
     if not plumber_page.chars:
         page.has_text_layer = False
         if plumber_page.images:
@@ -66,12 +69,19 @@ def pictures(plumber_page: PlumberPage) -> list[BBox]:
     for rect in plumber_page.rects:
         if rect.get("fill") and rect["width"] >= 40 and rect["height"] >= 30:
             box = BBox(rect["x0"], rect["top"], rect["x1"], rect["bottom"])
-            inside = plumber_page.within_bbox(
-                (box.x0, box.top, box.x1, box.bottom), relative=False, strict=False
-            ).chars
-            if not inside:
+            if not _has_char_within(plumber_page, (box.x0, box.top, box.x1, box.bottom)):
                 boxes.append(box)
     return [b.rounded() for b in boxes]
+
+
+def _has_char_within(plumber_page: PlumberPage, bbox: tuple[float, float, float, float]) -> bool:
+    """Is any character wholly inside `bbox`? The test of `page.within_bbox(bbox).chars` (that is,
+    `pdfplumber.utils.within_bbox`) without cropping every other kind of object too."""
+    for char in plumber_page.chars:
+        box = obj_to_bbox(char)
+        if get_bbox_overlap(box, bbox) == box:
+            return True
+    return False
 
 
 def _cause(exc: BaseException) -> BaseException:

@@ -46,12 +46,15 @@ def find_tables(
     """Ruled tables on one page, their cells read from the page's words. The first row is the
     header when every line in it is bold."""
     tables: list[Table] = []
+    if not (page.lines or page.rects or page.curves):
+        return tables  # pdfplumber's "lines" strategy builds tables from these edges only
     for found in page.find_tables():
         rows: list[tuple[str, ...]] = []
         lines: list[tuple[tuple[CellLine, ...], ...]] = []
         boxes: list[BBox] = []
+        inside = _cell_words(words, found.bbox)  # every cell lies within the table's box
         for row in found.rows:
-            cells = [_cell(_cell_words(words, c), settings) if c else ("", ()) for c in row.cells]
+            cells = [_cell(_cell_words(inside, c), settings) if c else ("", ()) for c in row.cells]
             if any(text for text, _ in cells):
                 rows.append(tuple(text for text, _ in cells))
                 lines.append(tuple(printed for _, printed in cells))

@@ -18,6 +18,8 @@ entities, where a model is loaded, decide where a name starts inside a run of ca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from extractors.flow import Placed
@@ -52,11 +54,43 @@ def extract(ctx: Context) -> list[Person]:
     blocks = [p.item for p in ctx.blocks() if isinstance(p.item, Block)
               and p.item.role in TEXT_ROLES and id(p.item) not in consumed
               and TITLE.search(p.item.text)]  # fmt: skip
-    for block, persons in zip(blocks, _person_names(ctx, blocks), strict=True):
-        for r in prose_roles(block.text, persons):
+    for block, roles in zip(blocks, _prose_roles(ctx, blocks), strict=True):
+        for r in roles:
             span = source(block, text=block.text[r.span[0] : r.span[1]])
             found.append(Person(r.name or "", r.title, r.org, span))
     return _dedupe(found, ctx)
+
+
+class _Probe(AbstractSet[str]):
+    """An empty set of names that remembers whether anyone looked a name up in it."""
+
+    def __init__(self) -> None:
+        self.asked = False
+
+    def __contains__(self, item: object) -> bool:
+        self.asked = True
+        return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _prose_roles(ctx: Context, blocks: list[Block]) -> list[list[Role]]:
+    """`prose_roles` of each block with the block's PERSON entities. The entities only decide
+    between possible cuts of a name, so a block whose parse never looks a name up (most of them)
+    has the same roles without them: the model runs only on the blocks that do."""
+    roles: list[list[Role] | None] = []
+    for block in blocks:
+        probe = _Probe()
+        parsed = prose_roles(block.text, probe)
+        roles.append(None if probe.asked else parsed)
+    needed = [b for b, r in zip(blocks, roles, strict=True) if r is None]
+    names = iter(_person_names(ctx, needed))
+    return [prose_roles(b.text, next(names)) if r is None else r
+            for b, r in zip(blocks, roles, strict=True)]  # fmt: skip
 
 
 def _card(ctx: Context, i: int, consumed: set[int]) -> list[Person]:
