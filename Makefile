@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run ui test lint sample-reports clean
+.PHONY: install run ui test lint sample-reports bench clean
 
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
@@ -36,6 +36,11 @@ test: lint
 
 sample-reports: install
 	$(BIN)/python -m reportgen
+
+# throughput and memory against a pypdfium2 floor and a naive baseline (docs/performance.md);
+# about ten minutes on two cores, not part of `make test`
+bench: install
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
