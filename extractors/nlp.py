@@ -32,14 +32,15 @@ import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from extractors.normalize.countries import REGIONS, all_country_names
 from extractors.settings import Settings
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded: a run with nothing new to
+    # read (and `parse`) never pays for importing it
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +68,16 @@ def _load(name: str) -> Language:
 
 
 def _blank() -> Language:
+    import spacy
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
 
 
 def _installed(name: str) -> Language:
+    import spacy
+
     if not spacy.util.is_package(name) and not Path(name).is_dir():
         log.warning("spaCy model %r is not installed; using a blank English pipeline", name)
         return _blank()
@@ -190,4 +195,6 @@ def iter_docs(
 
 
 def _joined(docs: list[Doc]) -> Doc:
+    from spacy.tokens import Doc
+
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs)
