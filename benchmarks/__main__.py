@@ -192,7 +192,8 @@ def _report(
     if e2e is not None and not e2e.error:
         lines.append(f"end to end outcomes: {e2e.data.get('outcomes')}")
     lines += ["", "targets:"]
-    lines += render_targets(targets(naive, e2e, get("big_end_to_end"), noop, seq, par))
+    big_pages = big[0].pages if big else args.big_pages
+    lines += render_targets(targets(naive, e2e, get("big_end_to_end"), noop, seq, par, big_pages))
     lines.append(f"\nwhole benchmark: {total:.0f} s")
     return lines
 

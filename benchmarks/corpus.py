@@ -15,7 +15,6 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pypdfium2
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -127,11 +126,3 @@ def write_long_pdf(path: Path, pages: int) -> None:
         canvas.drawCentredString(width / 2, 30, str(number))
         canvas.showPage()
     canvas.save()
-
-
-def page_count(path: Path) -> int:
-    pdf = pypdfium2.PdfDocument(str(path))
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
