@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -200,6 +200,11 @@ def to_iso3(name: str) -> str | None:
     """The ISO 3166-1 alpha-3 code for a country name, code, alias or demonym; None if unknown."""
     if not isinstance(name, str):
         return None
+    return _to_iso3(name)
+
+
+@lru_cache(maxsize=8192)  # names repeat within and across reports; the fuzzy match is slow
+def _to_iso3(name: str) -> str | None:
     for key in _keys(name):
         found = _index().get(key) or _pycountry_lookup(key) or _demonym(key)
         if found:
