@@ -92,6 +92,22 @@ def test_countries_filled_once_from_pycountry_plus_kosovo(tmp_path: Path) -> Non
     assert rows["XKX"] == ("XK", "Kosovo")
 
 
+def test_schema_is_applied_again_only_when_the_sql_files_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = new_warehouse(tmp_path / "w.duckdb")
+    c.execute("DROP VIEW member_changes")
+    load.ensure_schema(c)  # same schema.sql and views.sql as when it was applied: nothing to do
+    views = "SELECT count(*) FROM duckdb_views() WHERE view_name = 'member_changes'"
+    assert count(c, views) == 0
+    changed = tmp_path / "views.sql"
+    changed.write_text(load.settings.VIEWS_SQL.read_text(encoding="utf-8") + "\n-- changed\n")
+    monkeypatch.setattr(load.settings, "VIEWS_SQL", changed)
+    load.ensure_schema(c)  # views.sql changed: applied again, the view is back
+    assert count(c, views) == 1
+    c.close()
+
+
 def test_frames_have_the_tables_columns_and_dtypes(conn: duckdb.DuckDBPyConnection) -> None:
     fs = frames(extraction("wego-2021"))
     assert list(fs) == list(FACT_TABLES)

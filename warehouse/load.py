@@ -6,6 +6,7 @@ DuckDB allows one writing process per file. Ingestion is that one writer; analys
 
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 from collections.abc import Iterator, Mapping
@@ -104,12 +105,32 @@ def connect_writer(
 
 
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, (re)create the views, fill `countries` once. Idempotent."""
+    """Create missing tables, (re)create the views, fill `countries` once. Idempotent.
+
+    The fingerprint of schema.sql and views.sql is kept as the comment of the `reports` table;
+    when it is already there (every load after the first), there is nothing to do."""
+    schema = settings.SCHEMA_SQL.read_text(encoding="utf-8")
+    views_sql = settings.VIEWS_SQL.read_text(encoding="utf-8")
+    mark = _SCHEMA_MARK + hashlib.sha256(f"{schema}\0{views_sql}".encode()).hexdigest()[:16]
+    if _schema_mark(conn) == mark:
+        return
     with _registered(conn, {"countries": countries_frame()}) as views, _transaction(conn):
-        conn.execute(settings.SCHEMA_SQL.read_text(encoding="utf-8"))
-        conn.execute(settings.VIEWS_SQL.read_text(encoding="utf-8"))
+        conn.execute(schema)
+        conn.execute(views_sql)
         if _scalar(conn, "SELECT count(*) FROM countries") == 0:
             _insert_frame(conn, "countries", views["countries"])
+        conn.execute(f"COMMENT ON TABLE reports IS '{mark}'")
+
+
+_SCHEMA_MARK = "annual-reports schema "
+
+
+def _schema_mark(conn: duckdb.DuckDBPyConnection) -> str | None:
+    rows = conn.execute(
+        "SELECT comment FROM duckdb_tables() WHERE table_name = 'reports' AND schema_name = 'main'"
+        " AND database_name = current_database()"
+    ).fetchall()
+    return rows[0][0] if rows else None
 
 
 def countries_frame() -> pd.DataFrame:
