@@ -24,6 +24,7 @@ from warehouse.publish import publish
 
 WAREHOUSE_POOL = "warehouse"
 _PREVIEW_ROWS = 10
+_LOGGED_WARNINGS = 200
 
 
 def _preview(rows: list[dict[str, Any]], columns: list[str]) -> dg.MetadataValue:
@@ -70,8 +71,13 @@ def parsed_report(
             },
             allow_retries=False,
         ) from exc
-    for warning in document.warnings:
-        context.log.warning(warning)
+    if document.warnings:  # one event for all of them: each event is a write to the run's log
+        shown = "\n".join(f"- {w}" for w in document.warnings[:_LOGGED_WARNINGS])
+        more = len(document.warnings) - _LOGGED_WARNINGS
+        context.log.warning(
+            f"{len(document.warnings)} warning(s) while reading {path.name}:\n{shown}"
+            + (f"\n- ... and {more} more" if more > 0 else "")
+        )
     context.add_output_metadata(
         {
             "report_id": document.report_id,
