@@ -303,8 +303,8 @@ def backfill(files: Files, work: str, model: str, workers: int) -> dict[str, Any
     context = mp.get_context("spawn")
     todo: Any = context.Queue()
     done: Any = context.Queue()
-    for key in keys:
-        todo.put(key)
+    for f in largest_first:
+        todo.put(str(reports / Path(f["path"]).name))
     for _ in range(workers):
         todo.put(None)
     worker_args = (todo, done, str(reports), str(warehouse), model)
@@ -323,8 +323,8 @@ def backfill(files: Files, work: str, model: str, workers: int) -> dict[str, Any
         "workers": workers,
         "succeeded": sum(1 for ok in results.values() if ok),
         "failed": sorted(k for k, ok in results.items() if not ok),
-        "route": "worker processes, each running Dagster runs (materialize) one partition at a "
-        "time from a shared queue",
+        "route": "worker processes, each running Dagster runs (pipelines.ingest.run_report: "
+        "materialize of one partition) one at a time from a shared queue",
     }
 
 
@@ -342,27 +342,17 @@ def _collect(done: Any, count: int, procs: list[Any]) -> dict[str, bool]:
 
 
 def _backfill_worker(todo: Any, done: Any, reports: str, warehouse: str, model: str) -> None:
-    import dagster as dg
-
-    from pipelines.checks import CHECKS
-    from pipelines.definitions import REPORT_ASSETS
-    from pipelines.ingest import QUIET, instance
+    from extractors.pdf.read import file_sha256
+    from pipelines.ingest import instance, run_report
+    from pipelines.partitions import partition_key
     from pipelines.resources import default_resources
 
     _quiet()
     dagster = instance()
     resources = default_resources(Path(reports), Path(warehouse), model)
-    while (key := todo.get()) is not None:
-        result = dg.materialize(
-            [*REPORT_ASSETS, *CHECKS],
-            partition_key=key,
-            instance=dagster,
-            resources=resources,
-            raise_on_error=False,
-            run_config=QUIET,
-            tags={"benchmark": "backfill"},
-        )
-        done.put((key, result.success))
+    while (path := todo.get()) is not None:
+        outcome = run_report(dagster, resources, Path(path), file_sha256(Path(path)))
+        done.put((partition_key(Path(path)), outcome.status == "ingested"))
 
 
 MEASURES: dict[str, Callable[..., dict[str, Any]]] = {

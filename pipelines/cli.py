@@ -121,6 +121,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             Path(args.warehouse) if args.warehouse else None,
             model=args.model or "",
             on_progress=lambda message: status.update(escape(message)),
+            workers=args.workers,
         )
     table = RichTable("report", "result", "checks passed", "failed", "warnings", "detail")
     for o in summary.outcomes:
@@ -241,6 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--reports-dir", help="folder of PDFs (ANNUAL_REPORTS_DIR; raw_reports)")
     ingest.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
     ingest.add_argument("--model", help="spaCy pipeline name, or 'blank'")
+    ingest.add_argument(
+        "--workers",
+        type=int,
+        help="reports at a time (ANNUAL_REPORTS_WORKERS; default CPUs, max 4)",
+    )
     ingest.set_defaults(func=cmd_ingest)
 
     query = sub.add_parser("query", help="run read-only SQL on the published warehouse")

@@ -1,16 +1,22 @@
-"""`annual-reports ingest`: run the Dagster assets in-process over a folder of PDFs.
+"""`annual-reports ingest`: run the Dagster assets over a folder of PDFs.
 
 Each new or changed PDF (by sha256, against what the warehouse already holds) becomes a dynamic
-partition and one in-process run of parse -> extract -> checks -> load, recorded in the project's
-Dagster instance so the UI shows it later. Unchanged files are skipped, so running again changes
-nothing. A file that cannot be read is quarantined by the `parsed_report` asset itself (a row in
-the `quarantine` table, the file moved to the quarantine folder); the summary reports it from the
-failure's metadata, and it never stops the other reports."""
+partition and one run of parse -> extract -> checks -> load, recorded in the project's Dagster
+instance so the UI shows it later. Several reports run at once, each run in-process in one of a
+few worker processes (`ANNUAL_REPORTS_WORKERS`, default: the CPUs, at most 4); their warehouse
+loads still take turns (the instance's `warehouse` pool and DuckDB's single writer). Unchanged
+files are skipped, so running again changes nothing. A file that cannot be read is quarantined
+by the `parsed_report` asset itself (a row in the `quarantine` table, the file moved to the
+quarantine folder); the summary reports it from the failure's metadata, and it never stops the
+other reports."""
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,8 +31,10 @@ from pipelines.partitions import REPORTS, partition_key
 from pipelines.resources import PROJECT, ReportsFolder, WarehouseResource, default_resources
 
 DAGSTER_HOME = PROJECT / ".dagster_home"
-# Dagster's own step log goes to the run's record (and the UI); the terminal gets warnings only.
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+WORKERS_ENV = "ANNUAL_REPORTS_WORKERS"
+# Dagster's step log (page warnings, a quarantined file's failure) goes to the run's record and
+# the UI; the terminal gets the summary table, which carries each report's outcome and reason.
+QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 @dataclass
@@ -101,51 +109,131 @@ def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, int, list[str]
     return passed, failed, warned, names
 
 
+def run_report(
+    dagster: dg.DagsterInstance, resources: dict[str, Any], path: Path, sha256: str
+) -> Outcome:
+    """One Dagster run (parse -> extract -> checks -> load) of one report partition."""
+    key = partition_key(path)
+    result = dg.materialize(
+        [*REPORT_ASSETS, *CHECKS],
+        partition_key=key,
+        instance=dagster,
+        resources=resources,
+        raise_on_error=False,
+        run_config=QUIET,
+        tags={"sha256": sha256, "source_file": path.name, "dagster/run_key": f"{key}:{sha256}"},
+    )
+    passed, failed, warned, failing = _checks(result)
+    if result.success:
+        return Outcome(path.name, "ingested", "", passed, failed, warned)
+    if failing:
+        detail = "blocked by checks: " + ", ".join(failing)
+        return Outcome(path.name, "blocked", detail, passed, failed, warned)
+    reason, message = _failure(result)
+    if reason != "failed":  # parsed_report recorded it and moved the file
+        return Outcome(path.name, "quarantined", f"{reason}: {message}")
+    return Outcome(path.name, "failed", message, passed, failed)
+
+
+def default_workers() -> int:
+    """`ANNUAL_REPORTS_WORKERS`, else the CPUs this process may use (at most 4: each worker
+    holds Dagster, DuckDB and a spaCy pipeline, and its parse child may use `max_memory_mb`)."""
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured:
+        try:
+            workers = int(configured)
+        except ValueError:
+            raise ValueError(f"{WORKERS_ENV} must be a whole number, not {configured!r}") from None
+        if workers < 1:
+            raise ValueError(f"{WORKERS_ENV} must be at least 1, not {workers}")
+        return workers
+    return max(1, min(len(os.sched_getaffinity(0)), 4))
+
+
+# ------------------------------------------------------------------ worker processes
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(reports_dir: str, warehouse: str, model: str, home: str) -> None:
+    os.environ["DAGSTER_HOME"] = home
+    _WORKER["dagster"] = instance()
+    _WORKER["resources"] = default_resources(Path(reports_dir), Path(warehouse), model)
+
+
+def _worker_run(path: str, sha256: str) -> Outcome:
+    return run_report(_WORKER["dagster"], _WORKER["resources"], Path(path), sha256)
+
+
+def _run_parallel(
+    todo: list[tuple[Path, str]],
+    resources: dict[str, Any],
+    model: str,
+    workers: int,
+    on_progress: Callable[[str], None],
+) -> dict[str, Outcome]:
+    """Each report's run in one of `workers` processes, largest file first. The warehouse
+    writes stay one at a time: the `warehouse` pool of the instance, and DuckDB's lock."""
+    reports: ReportsFolder = resources["reports"]
+    store: WarehouseResource = resources["warehouse"]
+    home = os.environ["DAGSTER_HOME"]
+    outcomes: dict[str, Outcome] = {}
+    order = sorted(todo, key=lambda item: -item[0].stat().st_size)
+    context = mp.get_context("spawn")  # a fresh interpreter: no inherited threads or locks
+    with ProcessPoolExecutor(
+        workers, context, initializer=_start_worker,
+        initargs=(str(reports.folder), store.path, model, home),
+    ) as pool:  # fmt: skip
+        futures = {pool.submit(_worker_run, str(path), sha): path for path, sha in order}
+        for future in as_completed(futures):
+            path = futures[future]
+            try:
+                outcome = future.result()
+            except BrokenProcessPool as exc:
+                outcome = Outcome(path.name, "failed", f"the worker process died: {exc}")
+            outcomes[path.name] = outcome
+            on_progress(f"[{len(outcomes)}/{len(todo)}] {path.name}: {outcome.status}")
+    return outcomes
+
+
 def ingest_folder(
     reports_dir: Path | None = None,
     warehouse: Path | None = None,
     model: str = "",
     on_progress: Callable[[str], None] = lambda message: None,
+    workers: int | None = None,
 ) -> Summary:
+    """Ingest every new or changed PDF of the folder; `workers` reports at a time (default
+    `default_workers()`), each in a Dagster run of its own; a single report runs in this
+    process."""
     resources: dict[str, Any] = default_resources(reports_dir, warehouse, model)
     reports: ReportsFolder = resources["reports"]
     store: WarehouseResource = resources["warehouse"]
     dagster = instance()
     loaded, quarantined = _known(store)
     summary = Summary()
+    found: dict[str, Outcome | None] = {}
+    todo: list[tuple[Path, str]] = []
     for path in reports.pdfs():
         sha256 = file_sha256(path)
         if (path.name, sha256) in loaded:
-            summary.outcomes.append(Outcome(path.name, "unchanged"))
-            continue
-        if (path.name, sha256) in quarantined:
-            summary.outcomes.append(Outcome(path.name, "quarantined", "already quarantined"))
-            continue
-        key = partition_key(path)
-        on_progress(f"{path.name}: parsing, extracting, checking, loading")
-        dagster.add_dynamic_partitions(REPORTS, [key])
-        result = dg.materialize(
-            [*REPORT_ASSETS, *CHECKS],
-            partition_key=key,
-            instance=dagster,
-            resources=resources,
-            raise_on_error=False,
-            run_config=QUIET,
-            tags={"sha256": sha256, "source_file": path.name, "dagster/run_key": f"{key}:{sha256}"},
-        )
-        passed, failed, warned, failing = _checks(result)
-        if result.success:
-            summary.outcomes.append(Outcome(path.name, "ingested", "", passed, failed, warned))
-        elif failing:
-            detail = "blocked by checks: " + ", ".join(failing)
-            summary.outcomes.append(Outcome(path.name, "blocked", detail, passed, failed, warned))
+            found[path.name] = Outcome(path.name, "unchanged")
+        elif (path.name, sha256) in quarantined:
+            found[path.name] = Outcome(path.name, "quarantined", "already quarantined")
         else:
-            reason, message = _failure(result)
-            if reason != "failed":  # parsed_report recorded it and moved the file
-                summary.outcomes.append(Outcome(path.name, "quarantined", f"{reason}: {message}"))
-            else:
-                summary.outcomes.append(Outcome(path.name, "failed", message, passed, failed))
-        on_progress(f"{path.name}: {summary.outcomes[-1].status}")
+            found[path.name] = None
+            todo.append((path, sha256))
+    if todo:
+        dagster.add_dynamic_partitions(REPORTS, [partition_key(path) for path, _ in todo])
+    workers = min(workers or default_workers(), len(todo))
+    if workers > 1:
+        on_progress(f"{len(todo)} reports to ingest, {workers} at a time")
+        found.update(_run_parallel(todo, resources, model, workers, on_progress))
+    else:
+        for n, (path, sha256) in enumerate(todo, 1):
+            on_progress(f"[{n}/{len(todo)}] {path.name}: parsing, extracting, checking, loading")
+            found[path.name] = outcome = run_report(dagster, resources, path, sha256)
+            on_progress(f"[{n}/{len(todo)}] {path.name}: {outcome.status}")
+    summary.outcomes = [o for o in found.values() if o is not None]
     if summary.changed:
         dg.materialize([analyst_views], instance=dagster, resources=resources, run_config=QUIET)
     conn = store.connect()

@@ -17,7 +17,7 @@ import pipelines.assets
 from extractors.extract import Extraction
 from pipelines.checks import CHECKS
 from pipelines.definitions import REPORT_ASSETS, defs
-from pipelines.ingest import ingest_folder
+from pipelines.ingest import default_workers, ingest_folder
 from pipelines.partitions import REPORTS, partition_key
 from pipelines.resources import ReportsFolder, WarehouseResource, default_resources
 from pipelines.sensors import raw_reports_sensor
@@ -55,6 +55,15 @@ def _tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         return out
     finally:
         conn.close()
+
+
+def _both_reports(tmp_path: Path) -> Path:
+    """A reports folder holding the two sample reports."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SAMPLE, reports)
+    shutil.copy(SECOND, reports)
+    return reports
 
 
 def test_definitions_load() -> None:
@@ -132,10 +141,7 @@ def test_sensor_tick_by_tick(home: Path, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_ingest_twice_changes_nothing(home: Path, tmp_path: Path) -> None:
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    shutil.copy(SAMPLE, reports)
-    shutil.copy(SECOND, reports)
+    reports = _both_reports(tmp_path)
     warehouse = tmp_path / "wh.duckdb"
     first = ingest_folder(reports, warehouse, "blank")
     assert [o.status for o in first.outcomes] == ["ingested", "ingested"]
@@ -154,11 +160,41 @@ def test_ingest_twice_changes_nothing(home: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_parallel_ingest_loads_what_one_at_a_time_loads(home: Path, tmp_path: Path) -> None:
+    reports = _both_reports(tmp_path)
+    messages: list[str] = []
+    parallel = ingest_folder(reports, tmp_path / "a.duckdb", "blank", messages.append, workers=2)
+    serial = ingest_folder(reports, tmp_path / "b.duckdb", "blank", workers=1)
+    assert [o.status for o in parallel.outcomes] == ["ingested", "ingested"]
+    assert [(o.file, o.status) for o in parallel.outcomes] == [
+        (o.file, o.status) for o in serial.outcomes
+    ]
+    assert _tables(tmp_path / "a.duckdb") == _tables(tmp_path / "b.duckdb")
+    assert messages[0] == "2 reports to ingest, 2 at a time"
+    assert sorted(m.split("] ", 1)[1] for m in messages[1:]) == [
+        f"{SAMPLE.name}: ingested",
+        f"{SECOND.name}: ingested",
+    ]
+    # each report is a run of its own in the project's instance, made by a worker process
+    runs = dg.DagsterInstance.get().get_runs()
+    by_file = sorted(r.tags.get("source_file", "") for r in runs if r.is_success)
+    assert by_file.count(SAMPLE.name) == 2 and by_file.count(SECOND.name) == 2
+
+
+def test_workers_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANNUAL_REPORTS_WORKERS", "3")
+    assert default_workers() == 3
+    for bad in ("0", "two"):
+        monkeypatch.setenv("ANNUAL_REPORTS_WORKERS", bad)
+        with pytest.raises(ValueError, match="ANNUAL_REPORTS_WORKERS"):
+            default_workers()
+    monkeypatch.delenv("ANNUAL_REPORTS_WORKERS")
+    assert 1 <= default_workers() <= 4
+
+
+@pytest.mark.slow
 def test_two_reports_give_member_changes(home: Path, tmp_path: Path) -> None:
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    shutil.copy(SAMPLE, reports)
-    shutil.copy(SECOND, reports)
+    reports = _both_reports(tmp_path)
     warehouse = tmp_path / "wh.duckdb"
     ingest_folder(reports, warehouse, "blank")
     conn = duckdb.connect(str(warehouse / ".." / "published" / warehouse.name), read_only=True)
