@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,7 @@ def _run(args: argparse.Namespace, work: Path, log: Path) -> int:
     measure("load", "load", files=files, out=stages)
     measure("end_to_end", "end_to_end", files=files, work=str(work / "e2e"), model=model)
     measure("noop", "noop", files=files, work=str(work / "e2e"), model=model)
+    measure("dagster_floor", "dagster_floor", files=files, work=str(work / "dagster_floor"))
     if not args.skip_backfill:
         for workers in (1, 2):
             folder = str(work / f"backfill{workers}")
@@ -174,14 +176,22 @@ def _report(
         "",
     ]
     noop = get("noop")
-    if noop is not None and not noop.error:
-        lines.append(
-            f"no-op re-run (ingest_folder, nothing new): {noop.seconds:.2f} s of work, "
-            f"{noop.wall_seconds:.1f} s with Python start-up and imports, "
-            f"{noop.data.get('runs_started')} runs started, outcomes {noop.data.get('outcomes')}"
-        )
-    elif noop is not None:
-        lines.append(f"no-op re-run: FAILED: {noop.error}")
+    lines += _summary(
+        "no-op re-run (ingest_folder, nothing new)",
+        noop,
+        lambda r: (
+            f"{r.seconds:.2f} s of work, {r.wall_seconds:.1f} s with Python start-up and "
+            f"imports, {r.data.get('runs_started')} runs started, outcomes {r.data.get('outcomes')}"
+        ),
+    )
+    lines += _summary(
+        "Dagster alone (the same asset graph with empty assets, one run per file)",
+        get("dagster_floor"),
+        lambda r: (
+            f"{r.data['runs']} runs in {r.seconds:.1f} s ({r.tree_cpu_seconds:.1f} s of "
+            f"CPU): {r.data['seconds_per_run']:.2f} s per report"
+        ),
+    )
     seq, par = get("backfill_1"), get("backfill_2")
     if seq and par and not seq.error and not par.error:
         lines.append(
@@ -196,6 +206,12 @@ def _report(
     lines += render_targets(targets(naive, e2e, get("big_end_to_end"), noop, seq, par, big_pages))
     lines.append(f"\nwhole benchmark: {total:.0f} s")
     return lines
+
+
+def _summary(label: str, result: Result | None, describe: Callable[[Result], str]) -> list[str]:
+    if result is None:
+        return []
+    return [f"{label}: FAILED: {result.error}" if result.error else f"{label}: {describe(result)}"]
 
 
 def _disturbed(result: Result) -> bool:

@@ -12,6 +12,8 @@
   the timing;
 - `end_to_end`: `ingest_folder` into a fresh warehouse and Dagster instance;
 - `noop`: `ingest_folder` again over the same folder and instance; fails if it starts a run;
+- `dagster_floor`: as many runs as there are files of the pipeline's asset graph with empty assets
+  (`benchmarks.dagster_floor`) on a fresh instance: what Dagster alone costs per report;
 - `backfill`: the report partitions run as Dagster runs (`materialize` of the report assets and
   checks, as `ingest_folder` does per file) by `workers` worker processes pulling partition keys
   from one queue, largest file first; the warehouse writes are serialized by DuckDB's single
@@ -234,6 +236,25 @@ def _dagster_home(folder: Path, fresh: bool) -> Path:
     return folder
 
 
+def dagster_floor(files: Files, work: str) -> dict[str, Any]:
+    _dagster_home(Path(work) / "dagster_home", fresh=True)
+    from benchmarks.dagster_floor import run_empty_reports
+    from pipelines.ingest import instance
+
+    _quiet()
+    dagster = instance()
+    started = time.perf_counter()
+    succeeded = run_empty_reports(dagster, len(files))
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "pages": _pages(files),
+        "runs": len(files),
+        "succeeded": succeeded,
+        "seconds_per_run": seconds / max(1, len(files)),
+    }
+
+
 def end_to_end(files: Files, work: str, model: str) -> dict[str, Any]:
     root = Path(work)
     reports = _link_reports(files, root / "reports")
@@ -363,5 +384,6 @@ MEASURES: dict[str, Callable[..., dict[str, Any]]] = {
     "load": load,
     "end_to_end": end_to_end,
     "noop": noop,
+    "dagster_floor": dagster_floor,
     "backfill": backfill,
 }

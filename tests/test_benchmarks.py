@@ -1,0 +1,43 @@
+"""The benchmark's Dagster floor mirrors the pipeline's asset graph and runs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from benchmarks.dagster_floor import (
+    floor_checks,
+    floor_parsed,
+    floor_records,
+    floor_tables,
+    run_empty_reports,
+)
+from pipelines.assets import parsed_report, report_records, warehouse_tables
+from pipelines.checks import CHECKS
+from tests.corpus import ROOT
+
+
+def _checks(definitions: list[dg.AssetChecksDefinition]) -> set[tuple[str, bool]]:
+    return {(spec.name, spec.blocking) for d in definitions for spec in d.check_specs}
+
+
+def test_the_floor_has_the_pipelines_shape() -> None:
+    assert _checks([floor_checks]) == _checks(CHECKS)
+    real = [parsed_report, report_records, warehouse_tables]
+    floor = [floor_parsed, floor_records, floor_tables]
+    for mine, theirs in zip(floor, real, strict=True):
+        (spec,) = mine.specs
+        (expected,) = theirs.specs
+        assert mine.op.pool == theirs.op.pool
+        assert len(spec.deps) == len(expected.deps)
+
+
+def test_empty_runs_succeed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", tmp_path / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    instance = dg.DagsterInstance.get()
+    assert run_empty_reports(instance, 2) == 2
+    assert len(instance.get_runs()) == 2
