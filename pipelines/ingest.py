@@ -23,6 +23,7 @@ from typing import Any
 
 import dagster as dg
 
+from extractors.pdf.isolate import main_module_hidden
 from extractors.pdf.read import file_sha256
 from pipelines.assets import analyst_views
 from pipelines.checks import CHECKS
@@ -183,7 +184,10 @@ def _run_parallel(
         workers, context, initializer=_start_worker,
         initargs=(str(reports.folder), store.path, model, home),
     ) as pool:  # fmt: skip
-        futures = {pool.submit(_worker_run, str(path), sha): path for path, sha in order}
+        # the workers start at the first submissions; they need nothing from the caller's main
+        # module (a script without a __main__ guard would otherwise run again in each)
+        with main_module_hidden():
+            futures = {pool.submit(_worker_run, str(path), sha): path for path, sha in order}
         for future in as_completed(futures):
             path = futures[future]
             try:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -179,6 +182,28 @@ def test_parallel_ingest_loads_what_one_at_a_time_loads(home: Path, tmp_path: Pa
     runs = dg.DagsterInstance.get().get_runs()
     by_file = sorted(r.tags.get("source_file", "") for r in runs if r.is_success)
     assert by_file.count(SAMPLE.name) == 2 and by_file.count(SECOND.name) == 2
+
+
+@pytest.mark.slow
+def test_parallel_ingest_from_a_script_without_a_main_guard(home: Path, tmp_path: Path) -> None:
+    reports = _both_reports(tmp_path)
+    script = tmp_path / "analysis.py"  # what an analyst might write: no __main__ guard
+    script.write_text(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from pipelines.ingest import ingest_folder\n"
+        "summary = ingest_folder(Path(sys.argv[1]), Path(sys.argv[2]), 'blank', workers=2)\n"
+        "print('STATUSES', *[o.status for o in summary.outcomes])\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), str(reports), str(tmp_path / "wh.duckdb")],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.count("STATUSES") == 1  # the script ran once, not again in each worker
+    assert "STATUSES ingested ingested" in done.stdout, done.stdout + done.stderr[-3000:]
 
 
 def test_workers_setting(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -78,7 +78,7 @@ def read_document_isolated(
         daemon=True,
     )
     try:
-        with _main_module_hidden():
+        with main_module_hidden():
             child.start()
         sender.close()  # the child holds the only writing end: EOF when it dies
         answer = _answer(child, receiver, settings.max_seconds)
@@ -100,8 +100,9 @@ def _context() -> ForkServerContext | SpawnContext:
 
 
 @contextmanager
-def _main_module_hidden() -> Iterator[None]:
-    """Start children without the caller's main module (see the module's docstring)."""
+def main_module_hidden() -> Iterator[None]:
+    """Start children without the caller's main module (see the module's docstring); for any
+    child whose work lives in importable modules (the parse here, `ingest`'s workers)."""
     with _MAIN_SWAP:
         main = sys.modules["__main__"]
         sys.modules["__main__"] = types.ModuleType("__main__")
