@@ -81,7 +81,8 @@ def page(browser: Browser, server: Webserver) -> Iterator[Page]:
 
 def test_catalog_and_lineage_show_the_assets(page: Page, server: Webserver, tmp_path: Path):
     with on_failure(page, "catalog", server, tmp_path):
-        page.goto("/assets")
+        response = page.goto("/assets")
+        assert response is not None and response.ok, response
         for name in ASSETS:
             link = page.locator(f'a[href="/assets/{name}"]')
             expect(link).to_be_visible()
