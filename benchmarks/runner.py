@@ -150,3 +150,20 @@ def wait_until_idle(limit: float = 300.0, window: float = 5.0, busy: float = 0.1
         if _busy_cpu_seconds() - before < busy * window:
             return True
     return False
+
+
+def median(runs: list[Result]) -> Result:
+    """The run with the median seconds (the lower middle one of an even number), carrying the
+    seconds of all of them in `data["repeats"]`; the first failed run if any failed."""
+    failed = [r for r in runs if r.error]
+    if failed:
+        return failed[0]
+    ordered = sorted(runs, key=lambda r: r.seconds)
+    chosen = ordered[(len(ordered) - 1) // 2]
+    chosen.data["repeats"] = [r.seconds for r in runs]
+    return chosen
+
+
+def repeats(result: Result) -> list[float]:
+    """The seconds of each run of a repeated measurement (just its own when run once)."""
+    return [float(t) for t in result.data.get("repeats", [result.seconds])]

@@ -41,3 +41,15 @@ def test_empty_runs_succeed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     instance = dg.DagsterInstance.get()
     assert run_empty_reports(instance, 2) == 2
     assert len(instance.get_runs()) == 2
+
+
+def test_a_repeated_measurement_reports_its_median_run() -> None:
+    from benchmarks.runner import Result, median, repeats
+
+    runs = [Result("x", data={"seconds": s}) for s in (3.0, 1.0, 2.0, 5.0)]
+    chosen = median(runs)
+    assert chosen.seconds == 2.0  # the lower middle of four
+    assert repeats(chosen) == [3.0, 1.0, 2.0, 5.0]
+    assert repeats(Result("y", data={"seconds": 4.0})) == [4.0]
+    broken = Result("z", error="boom")
+    assert median([runs[0], broken]) is broken
