@@ -194,6 +194,8 @@ def _run_parallel(
                 outcome = future.result()
             except BrokenProcessPool as exc:
                 outcome = Outcome(path.name, "failed", f"the worker process died: {exc}")
+            except Exception as exc:  # one report's failure never stops the others
+                outcome = Outcome(path.name, "failed", f"{type(exc).__name__}: {exc}")
             outcomes[path.name] = outcome
             on_progress(f"[{len(outcomes)}/{len(todo)}] {path.name}: {outcome.status}")
     return outcomes
