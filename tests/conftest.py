@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from tests import pdf_factory as pf
+from tests.corpus import ROOT
 
 USER_PASSWORD = "open-sesame"
 OWNER_PASSWORD = "owner-secret"
@@ -65,3 +67,22 @@ def shapes_only_pdf(tmp_path: Path) -> Path:
 @pytest.fixture
 def five_page_pdf(tmp_path: Path) -> Path:
     return pf.make_n_page_pdf(tmp_path / "five.pdf", 5)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A throwaway DAGSTER_HOME with the project's dagster.yaml, the rules-only spaCy pipeline,
+    and none of the reader's settings from the calling environment."""
+    folder = tmp_path / "dagster_home"
+    folder.mkdir()
+    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", folder / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(folder))
+    monkeypatch.setenv("ANNUAL_REPORTS_SPACY_MODEL", "blank")
+    for name in (
+        "ANNUAL_REPORTS_MAX_PAGES",
+        "ANNUAL_REPORTS_PDF_PASSWORD",
+        "ANNUAL_REPORTS_QUARANTINE",
+        "ANNUAL_REPORTS_WORKERS",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return folder

@@ -38,7 +38,7 @@ def _small_report(path: Path, organization: str, acronym: str, year: int) -> Pat
 
 
 @pytest.mark.slow
-def test_parallel_runs_never_fail_on_the_warehouse_lock(tmp_path: Path) -> None:
+def test_parallel_runs_never_fail_on_the_warehouse_lock(home: Path, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     reports.mkdir()
     for pdf in REPORTS_TO_LOAD:
@@ -47,9 +47,6 @@ def test_parallel_runs_never_fail_on_the_warehouse_lock(tmp_path: Path) -> None:
         [("Association of Lakeside Towns", "ALT"), ("Union of Harbour Cities", "UHC")]
     ):
         _small_report(reports / f"small-{i}.pdf", name, acronym, 2020 + i)
-    home = tmp_path / "home"
-    home.mkdir()
-    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
     warehouse = tmp_path / "wh.duckdb"
     env = os.environ | {
         "DAGSTER_HOME": str(home),

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import dagster as dg
-import pytest
 
 from benchmarks.dagster_floor import (
     floor_checks,
@@ -17,7 +15,6 @@ from benchmarks.dagster_floor import (
 )
 from pipelines.assets import parsed_report, report_records, warehouse_tables
 from pipelines.checks import CHECKS
-from tests.corpus import ROOT
 
 
 def _checks(definitions: list[dg.AssetChecksDefinition]) -> set[tuple[str, bool]]:
@@ -35,9 +32,7 @@ def test_the_floor_has_the_pipelines_shape() -> None:
         assert len(spec.deps) == len(expected.deps)
 
 
-def test_empty_runs_succeed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", tmp_path / "dagster.yaml")
-    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+def test_empty_runs_succeed(home: Path) -> None:
     instance = dg.DagsterInstance.get()
     assert run_empty_reports(instance, 2) == 2
     assert len(instance.get_runs()) == 2

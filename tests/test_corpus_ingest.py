@@ -4,7 +4,6 @@ completes, and each file is ingested or quarantined as its MANIFEST entry expect
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import pytest
 
 from extractors.errors import Reason
 from pipelines.ingest import ingest_folder
-from tests.corpus import ROOT, corpus_dir, expected_reasons, manifest
+from tests.corpus import corpus_dir, expected_reasons, manifest
 
 ENTRIES = manifest()
 pytestmark = [
@@ -24,21 +23,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / "dagster_home"
-    folder.mkdir()
-    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", folder / "dagster.yaml")
-    monkeypatch.setenv("DAGSTER_HOME", str(folder))
-    monkeypatch.setenv("ANNUAL_REPORTS_SPACY_MODEL", "blank")
-    monkeypatch.setenv("ANNUAL_REPORTS_MAX_SECONDS", "120")  # the 400-page file takes ~15 s
+def home(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """conftest's instance, with parse limits that leave room for the 400-page file (~15 s)."""
+    monkeypatch.setenv("ANNUAL_REPORTS_MAX_SECONDS", "120")
     monkeypatch.setenv("ANNUAL_REPORTS_MAX_MEMORY_MB", "2048")
-    for name in (
-        "ANNUAL_REPORTS_MAX_PAGES",
-        "ANNUAL_REPORTS_PDF_PASSWORD",
-        "ANNUAL_REPORTS_QUARANTINE",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    yield folder
+    return home
 
 
 def _expected(entry: dict[str, Any]) -> set[str]:

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +28,6 @@ from tests.corpus import ROOT
 SAMPLE = ROOT / "raw_reports" / "wego_2021_annual_report.pdf"
 SECOND = ROOT / "tests" / "fixtures" / "reports" / "wego_2023_annual_review.pdf"
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / "dagster_home"
-    folder.mkdir()
-    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", folder / "dagster.yaml")
-    monkeypatch.setenv("DAGSTER_HOME", str(folder))
-    monkeypatch.setenv("ANNUAL_REPORTS_SPACY_MODEL", "blank")
-    yield folder
 
 
 def _tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
