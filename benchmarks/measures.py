@@ -236,6 +236,16 @@ def _dagster_home(folder: Path, fresh: bool) -> Path:
     return folder
 
 
+def _fresh_ingest(files: Files, root: Path) -> tuple[Path, Path]:
+    """A reports folder holding `files`, an empty warehouse path and a new Dagster instance
+    under `root`: (reports folder, warehouse file)."""
+    reports = _link_reports(files, root / "reports")
+    warehouse = root / "warehouse" / "annual_reports.duckdb"
+    shutil.rmtree(warehouse.parent, ignore_errors=True)
+    _dagster_home(root / "dagster_home", fresh=True)
+    return reports, warehouse
+
+
 def dagster_floor(files: Files, work: str) -> dict[str, Any]:
     _dagster_home(Path(work) / "dagster_home", fresh=True)
     from benchmarks.dagster_floor import run_empty_reports
@@ -256,11 +266,7 @@ def dagster_floor(files: Files, work: str) -> dict[str, Any]:
 
 
 def end_to_end(files: Files, work: str, model: str) -> dict[str, Any]:
-    root = Path(work)
-    reports = _link_reports(files, root / "reports")
-    warehouse = root / "warehouse" / "annual_reports.duckdb"
-    shutil.rmtree(warehouse.parent, ignore_errors=True)
-    _dagster_home(root / "dagster_home", fresh=True)
+    reports, warehouse = _fresh_ingest(files, Path(work))
     from pipelines.ingest import ingest_folder
 
     _quiet()
@@ -303,11 +309,7 @@ def noop(files: Files, work: str, model: str) -> dict[str, Any]:
 
 
 def backfill(files: Files, work: str, model: str, workers: int) -> dict[str, Any]:
-    root = Path(work)
-    reports = _link_reports(files, root / "reports")
-    warehouse = root / "warehouse" / "annual_reports.duckdb"
-    shutil.rmtree(warehouse.parent, ignore_errors=True)
-    _dagster_home(root / "dagster_home", fresh=True)
+    reports, warehouse = _fresh_ingest(files, Path(work))
     import dagster as dg
 
     from pipelines.assets import analyst_views
