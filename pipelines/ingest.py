@@ -168,7 +168,6 @@ def _worker_run(path: str, sha256: str) -> Outcome:
 def _run_parallel(
     todo: list[tuple[Path, str]],
     resources: dict[str, Any],
-    model: str,
     workers: int,
     on_progress: Callable[[str], None],
 ) -> dict[str, Outcome]:
@@ -182,7 +181,7 @@ def _run_parallel(
     context = mp.get_context("spawn")  # a fresh interpreter: no inherited threads or locks
     with ProcessPoolExecutor(
         workers, context, initializer=_start_worker,
-        initargs=(str(reports.folder), store.path, model, home),
+        initargs=(str(reports.folder), store.path, resources["nlp"].model, home),
     ) as pool:  # fmt: skip
         # the workers start at the first submissions; they need nothing from the caller's main
         # module (a script without a __main__ guard would otherwise run again in each)
@@ -233,7 +232,7 @@ def ingest_folder(
     workers = min(workers or default_workers(), len(todo))
     if workers > 1:
         on_progress(f"{len(todo)} reports to ingest, {workers} at a time")
-        found.update(_run_parallel(todo, resources, model, workers, on_progress))
+        found.update(_run_parallel(todo, resources, workers, on_progress))
     else:
         for n, (path, sha256) in enumerate(todo, 1):
             on_progress(f"[{n}/{len(todo)}] {path.name}: parsing, extracting, checking, loading")
