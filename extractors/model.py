@@ -83,6 +83,21 @@ class CellLine:
 
 
 @dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a table's grid: where it starts (0-based row and column over all rows, header
+    rows included), how many rows and columns it spans, its text and where it is printed."""
+
+    row: int
+    col: int
+    text: str
+    page: int
+    bbox: BBox | None = None
+    row_span: int = 1
+    col_span: int = 1
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A table with its header row split off; `pages` has several entries when stitched."""
 
@@ -96,6 +111,24 @@ class Table:
     # where each body row is printed: its page and box, aligned with `rows` (empty when not known)
     row_pages: tuple[int, ...] = ()
     row_bboxes: tuple[BBox, ...] = ()
+    # the grid as printed, header rows and spanning cells included (empty when not known)
+    cells: tuple[TableCell, ...] = ()
+
+    def grid(self) -> tuple[TableCell, ...]:
+        """Every cell of the table as printed: `cells` when the parser kept them, else one cell
+        per header and body string (the header as row 0)."""
+        if self.cells:
+            return self.cells
+        out: list[TableCell] = []
+        offset = 1 if self.header else 0
+        for c, text in enumerate(self.header):
+            out.append(TableCell(0, c, text, self.pages[0], header=True))
+        for r, row in enumerate(self.rows):
+            page = self.row_pages[r] if len(self.row_pages) == len(self.rows) else self.pages[0]
+            box = self.row_bboxes[r] if len(self.row_bboxes) == len(self.rows) else None
+            for c, text in enumerate(row):
+                out.append(TableCell(r + offset, c, text, page, box))
+        return tuple(out)
 
     @property
     def has_text(self) -> bool:

@@ -1,83 +1,15 @@
-"""Ruled tables: find them on a page, split off the header row, stitch continuations."""
+"""Tables continued on the next page: stitched into one table that keeps each row's page."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from pdfplumber.page import Page as PlumberPage
-
 from extractors.model import BBox, CellLine, Page, Table
-from extractors.pdf.layout import join_lines, normalize_text, words_to_lines
-from extractors.settings import Settings
-
-Word = dict[str, Any]
 
 _CONTINUED = re.compile(r"\(?\bcont(inued|'d|\.)?\)?$", re.IGNORECASE)
-
-
-def _cell_words(words: Sequence[Word], bbox: tuple[float, float, float, float]) -> list[Word]:
-    x0, top, x1, bottom = bbox
-    return [
-        w
-        for w in words
-        if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom
-    ]
-
-
-def _cell(words: Sequence[Word], settings: Settings) -> tuple[str, tuple[CellLine, ...]]:
-    """A cell's text (wrapped lines joined, hyphenation mended) and its printed lines."""
-    if not words:
-        return "", ()
-    lines = sorted(words_to_lines(words, settings), key=lambda ln: (ln.top, ln.x0))
-    printed = tuple(CellLine(text, ln.bold) for ln in lines if (text := normalize_text(ln.text)))
-    return join_lines([c.text for c in printed]), printed
-
-
-def _bold_row(cells: Sequence[tuple[CellLine, ...]]) -> bool:
-    lines = [line for cell in cells for line in cell]
-    return bool(lines) and all(line.bold for line in lines)
-
-
-def find_tables(
-    page: PlumberPage, page_number: int, words: Sequence[Word], settings: Settings
-) -> list[Table]:
-    """Ruled tables on one page, their cells read from the page's words. The first row is the
-    header when every line in it is bold."""
-    tables: list[Table] = []
-    if not (page.lines or page.rects or page.curves):
-        return tables  # pdfplumber's "lines" strategy builds tables from these edges only
-    for found in page.find_tables():
-        rows: list[tuple[str, ...]] = []
-        lines: list[tuple[tuple[CellLine, ...], ...]] = []
-        boxes: list[BBox] = []
-        inside = _cell_words(words, found.bbox)  # every cell lies within the table's box
-        for row in found.rows:
-            cells = [_cell(_cell_words(inside, c), settings) if c else ("", ()) for c in row.cells]
-            if any(text for text, _ in cells):
-                rows.append(tuple(text for text, _ in cells))
-                lines.append(tuple(printed for _, printed in cells))
-                boxes.append(BBox(*row.bbox).rounded())
-        if not rows or (len(rows) < 2 and len(rows[0]) < 2):
-            continue
-        bbox = BBox(*found.bbox).rounded()
-        header: tuple[str, ...] = ()
-        if len(rows) > 1 and _bold_row(lines[0]):
-            header, rows, lines, boxes = rows[0], rows[1:], lines[1:], boxes[1:]
-        tables.append(
-            Table(
-                pages=(page_number,),
-                bbox=bbox,
-                header=header,
-                rows=tuple(rows),
-                page_bboxes=(bbox,),
-                cell_lines=tuple(lines),
-                row_pages=(page_number,) * len(rows),
-                row_bboxes=tuple(boxes),
-            )
-        )
-    return tables
 
 
 def _width(table: Table) -> int:
@@ -102,20 +34,55 @@ def _same_columns(a: Table, b: Table) -> bool:
     return _width(a) == _width(b) and abs(last.x0 - b.bbox.x0) < 6 and abs(last.x1 - b.bbox.x1) < 6
 
 
+def _key(row: Sequence[str]) -> tuple[str, ...]:
+    return tuple("".join(cell.split()).casefold() for cell in row)
+
+
+def _promote(table: Table) -> Table:
+    """The table with its first body row taken as its header (it repeats on the next page)."""
+    first_row = min((c.row for c in table.grid() if not c.header), default=0)
+    return replace(
+        table,
+        header=table.rows[0],
+        rows=table.rows[1:],
+        cell_lines=table.cell_lines[1:],
+        row_pages=table.row_pages[1:],
+        row_bboxes=table.row_bboxes[1:],
+        cells=tuple(replace(c, header=c.header or c.row == first_row) for c in table.cells),
+    )
+
+
 def _merge(first: Table, second: Table) -> Table:
+    """`second` continues `first`: its rows are appended; a header row it repeats is dropped from
+    the rows (but kept in the printed grid, `cells`), a changed header row is kept as data."""
+    if not first.header and first.rows:
+        head = second.header or (second.rows[0] if second.rows else ())
+        if _key(head) == _key(first.rows[0]):
+            first = _promote(first)
+    if (
+        not second.header
+        and second.rows
+        and first.header
+        and _key(second.rows[0]) == _key(first.header)
+    ):
+        second = _promote(second)
     rows: Sequence[tuple[str, ...]] = second.rows
     lines: Sequence[tuple[tuple[CellLine, ...], ...]] = second.cell_lines
     pages: Sequence[int] = second.row_pages
     boxes: Sequence[BBox] = second.row_bboxes
-    if second.header and second.header != first.header:
+    repeated = bool(second.header) and _key(second.header) == _key(first.header)
+    if second.header and not repeated:
         rows = (second.header, *rows)
         lines = ((), *lines) if lines else lines
         pages = (second.pages[0], *pages) if pages else pages
         boxes = (second.bbox, *boxes) if boxes else boxes
-    elif not first.header and rows and first.rows and rows[0] == first.rows[0]:
-        rows, lines, pages, boxes = rows[1:], lines[1:], pages[1:], boxes[1:]
     known = len(first.cell_lines) == len(first.rows) and len(lines) == len(rows)
     placed = len(first.row_pages) == len(first.rows) and len(pages) == len(rows)
+    offset = 1 + max((c.row for c in first.grid()), default=-1)
+    cells = (
+        *first.grid(),
+        *(replace(c, row=c.row + offset, header=c.header and repeated) for c in second.grid()),
+    )
     return Table(
         pages=(*first.pages, *second.pages),
         bbox=first.bbox,
@@ -125,6 +92,7 @@ def _merge(first: Table, second: Table) -> Table:
         cell_lines=(*first.cell_lines, *lines) if known else (),
         row_pages=(*first.row_pages, *pages) if placed else (),
         row_bboxes=(*first.row_bboxes, *boxes) if placed else (),
+        cells=cells,
     )
 
 

@@ -1,0 +1,217 @@
+"""All tables of one page: ruled grids first, then tables whose columns are white space (with or
+without rules between their rows, fills behind them, or nothing at all).
+
+White-space tables are found in the page's lines, then inside each column of text when a run turns
+out to be prose or cards set side by side (a table inside one column of a two-column page).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from typing import Any
+
+from pdfplumber.page import Page as PlumberPage
+
+from extractors.model import BBox, Table
+from extractors.pdf.tables.build import build_table
+from extractors.pdf.tables.columns import boundaries, column_bounds, column_of
+from extractors.pdf.tables.graphics import Graphics, page_graphics
+from extractors.pdf.tables.header import first_row_is_header, header_rows, row_view
+from extractors.pdf.tables.lattice import grid_table, lattice_grids
+from extractors.pdf.tables.rows import Row, bands_are_rows, group_rows
+from extractors.pdf.tables.runs import CAPTION, MIN_ROWS, Run, find_runs
+from extractors.pdf.tables.textlines import TextLine, text_lines
+from extractors.pdf.tables.verdict import Verdict, judge
+from extractors.settings import Settings
+
+Word = dict[str, Any]
+_MAX_DEPTH = 3
+_MAX_HEADER_LINES = 6
+
+
+def _centre_inside(word: Word, boxes: Sequence[BBox]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return any(b.x0 <= cx <= b.x1 and b.top <= cy <= b.bottom for b in boxes)
+
+
+def _extent(lines: Sequence[TextLine]) -> tuple[float, float]:
+    return min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+
+
+def _wide(graphics: Graphics, x0: float, x1: float) -> list[float]:
+    """y of the rules that run across most of [x0, x1]."""
+    width = x1 - x0
+    return sorted(r.y for r in graphics.hrules if min(r.x1, x1) - max(r.x0, x0) >= 0.6 * width)
+
+
+def _separators(graphics: Graphics, bbox: BBox) -> list[float]:
+    width = bbox.width
+    ys = [y for y in _wide(graphics, bbox.x0, bbox.x1) if bbox.top + 1 < y < bbox.bottom - 1]
+    for fill in graphics.fills:
+        if min(fill.x1, bbox.x1) - max(fill.x0, bbox.x0) >= 0.5 * width:
+            ys += [y for y in (fill.top, fill.bottom) if bbox.top + 1 < y < bbox.bottom - 1]
+    out: list[float] = []
+    for y in sorted(ys):
+        if not out or y - out[-1] > 1.5:
+            out.append(y)
+    return out
+
+
+def _framed(run: Run, graphics: Graphics) -> bool:
+    """Rules or fills around or across the run's lines (so two rows are enough for a table)."""
+    x0, x1 = _extent(run.lines)
+    pad = 2 * run.lines[0].size
+    rules = [y for y in _wide(graphics, x0, x1) if run.top - pad <= y <= run.bottom + pad]
+    fills = [
+        f
+        for f in graphics.fills
+        if min(f.x1, x1) - max(f.x0, x0) >= 0.5 * (x1 - x0)
+        and f.top < run.bottom
+        and f.bottom > run.top
+    ]
+    return len(rules) >= 2 or len(fills) >= 1
+
+
+def _header_above(
+    lines: Sequence[TextLine],
+    start: int,
+    run: Run,
+    bounds: Sequence[tuple[float, float]],
+    graphics: Graphics,
+) -> list[TextLine]:
+    """Lines right above the aligned body that belong to the table: labels over its columns,
+    group labels spanning several. A caption, a heading, a sentence or a title set from the
+    table's left edge across its columns ends the table; so does the table's top rule."""
+    body_size = statistics.median(ln.size for ln in run.lines)
+    x0, x1 = _extent(run.lines)
+    slack = 0.1 * (x1 - x0)
+    out: list[TextLine] = []
+    below = run.lines[0]
+    for line in reversed(lines[max(0, start - _MAX_HEADER_LINES) : start]):
+        if below.top - line.bottom > max(1.5 * line.size, 4.0):
+            break
+        if line.size > 1.3 * body_size or line.x0 < x0 - slack or line.x1 > x1 + slack:
+            break
+        words = [len(s.text.split()) for s in line.segments]
+        if CAPTION.match(line.text) or max(words) > 12:
+            break
+        if line.text.rstrip().endswith(".") and sum(words) > 6:
+            break
+        if len(line.segments) == 1:
+            first, last = column_of(line.segments[0], bounds)
+            if first == 0 and last > 0:
+                break
+        out.insert(0, line)
+        below = line
+    if out:
+        rules = [y for y in _wide(graphics, x0, x1) if out[0].top - 1 <= y <= run.top]
+        if rules:
+            out = [ln for ln in out if ln.top > rules[0] - 1]
+    return out
+
+
+def _first_is_header(body: Sequence[Row], separators: Sequence[float], graphics: Graphics,
+                     bounds: Sequence[tuple[float, float]]) -> bool:  # fmt: skip
+    if len(body) < 2:
+        return False
+    lines = [ln for row in body for ln in row.lines]
+    ruled = bands_are_rows(lines, separators, bounds) if separators else False
+    gap_top, gap_bottom = body[0].bottom, body[1].top
+    ruled_below = any(gap_top - 1 <= y <= gap_bottom + 1 for y in separators)
+
+    def fill_of(row: Row) -> tuple[float, ...] | None:
+        mid = (row.top + row.bottom) / 2
+        hit = [f for f in graphics.fills if f.top <= mid <= f.bottom]
+        return hit[-1].color if hit else None
+
+    first_fill = fill_of(body[0])
+    others = {fill_of(r) for r in body[1:]}
+    filled_apart = first_fill is not None and first_fill not in others
+    views = [row_view(r) for r in body]
+    return first_row_is_header(views, ruled_below, ruled, filled_apart)
+
+
+def _table(run: Run, lines: Sequence[TextLine], graphics: Graphics, page_number: int) -> Table:
+    x0, x1 = _extent(run.lines)
+    bounds = column_bounds(x0, x1, boundaries(run.gutters, run.lines))
+    start = lines.index(run.lines[0])
+    above = _header_above(lines, start, run, bounds, graphics)
+    members = [*above, *run.lines]
+    bx0, bx1 = _extent(members)
+    bbox = BBox(bx0, members[0].top, bx1, run.bottom)
+    local = graphics.within(bbox.x0, bbox.top, bbox.x1, bbox.bottom)
+    separators = _separators(local, bbox)
+    head = header_rows(above, bounds)
+    body = group_rows(run.lines, bounds, separators)
+    if not head and _first_is_header(body, separators, local, bounds):
+        head, body = body[:1], body[1:]
+    return build_table(head, body, bounds, page_number, bbox)
+
+
+def _stream(
+    lines: Sequence[TextLine],
+    x0: float,
+    x1: float,
+    graphics: Graphics,
+    page_number: int,
+    depth: int = 0,
+) -> list[Table]:
+    clipped = [c for ln in lines if (c := ln.clipped(x0, x1)) is not None]
+    words = [w for ln in lines for w in ln.words]
+    tables: list[Table] = []
+    for run in find_runs(clipped, x0, x1):
+        framed = _framed(run, graphics)
+        if run.multi < MIN_ROWS and not framed:
+            continue
+        first, last = clipped.index(run.lines[0]), clipped.index(run.lines[-1])
+        above = clipped[first - 1] if first > 0 else None
+        below = clipped[last + 1] if last + 1 < len(clipped) else None
+        pictures = [(m.x0, m.top, m.x1, m.bottom) for m in graphics.marks] + [
+            (f.x0, f.top, f.x1, f.bottom)
+            for f in graphics.fills
+            if not any(_centre_inside(w, [BBox(f.x0, f.top, f.x1, f.bottom)]) for w in words)
+        ]
+        verdict = judge(run, framed, above, below, pictures)
+        if verdict is Verdict.TABLE:
+            tables.append(_table(run, clipped, graphics, page_number))
+        elif verdict in (Verdict.PROSE, Verdict.CARDS) and depth < _MAX_DEPTH:
+            split = max(run.gutters, key=lambda g: g.width)
+            inside = [
+                ln for ln in clipped if ln.top >= run.top - 0.5 and ln.bottom <= run.bottom + 0.5
+            ]
+            tables += _stream(inside, x0, split.x0, graphics, page_number, depth + 1)
+            tables += _stream(inside, split.x1, x1, graphics, page_number, depth + 1)
+    return tables
+
+
+def find_tables(
+    page: PlumberPage, page_number: int, words: Sequence[Word], settings: Settings
+) -> list[Table]:
+    """Every table on one page, top to bottom."""
+    graphics = page_graphics(page)
+    tables: list[Table] = []
+    for bbox, cells in lattice_grids(page, graphics, words, settings):
+        rows: dict[int, dict[int, str]] = {}
+        bold: dict[int, bool] = {}
+        for r, c, _, _, cell_lines, _ in cells:
+            if cell_lines:
+                rows.setdefault(r, {})[c] = " ".join(line.text for line in cell_lines)
+                bold[r] = bold.get(r, True) and all(line.bold for line in cell_lines)
+        order = sorted(rows)
+        spanning = [r for r, _, _, cspan, cl, _ in cells if cl and cspan > 1 and r == order[0]]
+        views = [(rows[r], bold[r]) for r in order]
+        header = 0
+        if spanning and len(order) > 2:
+            header = 2
+        elif first_row_is_header(views):
+            header = 1
+        tables.append(grid_table(bbox, cells, page_number, header))
+    page_box = [BBox(0.0, 0.0, float(page.width), float(page.height))]
+    free = [
+        w
+        for w in words
+        if _centre_inside(w, page_box) and not _centre_inside(w, [t.bbox for t in tables])
+    ]
+    tables += _stream(text_lines(free), 0.0, float(page.width), graphics, page_number)
+    return sorted(tables, key=lambda t: (t.bbox.top, t.bbox.x0))

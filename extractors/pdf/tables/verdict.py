@@ -1,0 +1,178 @@
+"""Is a run of aligned lines a table? White-space alignment is also what multi-column prose,
+bulleted lists, tables of contents, figure tiles and cards set side by side look like; each of
+those has a signature a table lacks.
+
+- prose: on many of the lines with text in two or more columns, a column goes on with the
+  sentence of the line above (a table starts new cells on such lines);
+- a list: the first column holds only bullet glyphs;
+- a table of contents: a column of page numbers rising down the page beside titles;
+- tiles: lines of very different sizes (a big number over its label);
+- cards side by side: "Key: value" lines with the same keys in two or more columns;
+- a timeline: entries alternating left and right of a line, so that few lines have text on both
+  sides of the gutter;
+- captions: labels under a grid of icons or photos, with the pictures between the rows;
+- a slice of text columns: a paragraph of one column runs on into the run's first (or out of its
+  last) line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Sequence
+from enum import StrEnum
+
+from extractors.pdf.tables.columns import column_of, covers
+from extractors.pdf.tables.runs import Run
+from extractors.pdf.tables.textlines import TextLine
+
+_BULLET = re.compile(r"^[•●▪■◦○◆◇►▶✓✔*–—-]$")
+_PAGE = re.compile(r"^\d{1,4}$")
+_KEY = re.compile(r"^\s*([A-Z][\w .'/-]{1,25}?)\s*:\s+\S")
+_SIZE_SPREAD = 1.45
+_RUNNING = 0.4  # share of shared lines on which a column of prose goes on
+_ENDS = re.compile(r"[.!?:;]['’\")]*$")
+_MIN_SHARED = 0.25  # share of a run's lines that must have text on both sides of a gutter
+
+
+class Verdict(StrEnum):
+    TABLE = "table"
+    PROSE = "prose"  # look inside its columns instead
+    CARDS = "cards"  # look inside its columns instead
+    NOT_TABLE = "not_table"
+
+
+def line_cells(line: TextLine, bounds: Sequence[tuple[float, float]]) -> dict[int, str]:
+    """The line's text per column (segments joined), by the first column each segment covers."""
+    cells: dict[int, str] = {}
+    for segment in line.segments:
+        first, _ = column_of(segment, bounds)
+        cells[first] = f"{cells[first]} {segment.text}" if first in cells else segment.text
+    return cells
+
+
+def _columns(run: Run) -> list[list[tuple[int, str, float]]]:
+    """Per column: (line index, text, width) of every line that has text in it."""
+    bounds = run.bounds
+    out: list[list[tuple[int, str, float]]] = [[] for _ in bounds]
+    for i, line in enumerate(run.lines):
+        for segment in line.segments:
+            first, _ = column_of(segment, bounds)
+            out[first].append((i, segment.text, segment.x1 - segment.x0))
+    return out
+
+
+def _flow(run: Run) -> bool:
+    """Is the run text set in columns? On the lines with text in two or more columns, a table
+    starts new cells in each; columns of prose go on with the sentence of the line above (a
+    lower-case start under a line of the same column) on many of them."""
+    bounds = run.bounds
+    previous: dict[int, str] = {}
+    shared = running = 0
+    for line in run.lines:
+        cells = line_cells(line, bounds)
+        if len(cells) >= 2:
+            shared += 1
+            running += any(
+                text[:1].islower() and col in previous and not _ENDS.search(previous[col])
+                for col, text in cells.items()
+            )
+        previous = cells
+    return shared >= 3 and running >= _RUNNING * shared
+
+
+def _list(run: Run) -> bool:
+    first = _columns(run)[0]
+    return bool(first) and all(_BULLET.match(text.strip()) for _, text, _ in first)
+
+
+def _contents(run: Run) -> bool:
+    for column in _columns(run):
+        numbers = [int(t) for _, t, _ in column if _PAGE.match(t.strip())]
+        if len(numbers) >= 3 and len(numbers) >= 0.8 * len(column):
+            others = sum(len(c) for c in _columns(run)) - len(column)
+            if numbers == sorted(numbers) and len(set(numbers)) == len(numbers) and others:
+                return True
+    return False
+
+
+def _tiles(run: Run) -> bool:
+    sizes = [ln.size for ln in run.lines]
+    return max(sizes) > _SIZE_SPREAD * statistics.median(sizes)
+
+
+def _cards(run: Run) -> bool:
+    keyed = []
+    for column in _columns(run):
+        keys = {m.group(1).casefold() for _, text, _ in column if (m := _KEY.match(text))}
+        if len(keys) >= 2:
+            keyed.append(keys)
+    return len(keyed) >= 2 and bool(set.intersection(*keyed))
+
+
+def _sparse(run: Run) -> bool:
+    """Do few lines have text on both sides of a gutter? Entries set alternately left and right of
+    a line (a timeline), or two columns of text whose lines only now and then share a baseline."""
+    return run.multi < _MIN_SHARED * len(run.lines)
+
+
+def _continues_text(run: Run, neighbour: TextLine | None, edge: TextLine) -> bool:
+    """Is the neighbouring line (right above or below the run) a line of a paragraph that runs
+    into the run: set as close as the lines of a paragraph, within one of its columns, and long,
+    beside (above or below) a long line of the run in that column?"""
+    if neighbour is None:
+        return False
+    gap = max(edge.top - neighbour.bottom, neighbour.top - edge.bottom)
+    if gap > 0.5 * edge.size or any(covers(neighbour, g) for g in run.gutters):
+        return False
+    bounds = run.bounds
+    prose = {column_of(s, bounds)[0] for s in edge.segments if len(s.text.split()) >= 4}
+    return any(
+        len(s.text.split()) >= 4 and column_of(s, bounds)[0] in prose for s in neighbour.segments
+    )
+
+
+def _pictures_between(run: Run, pictures: Sequence[tuple[float, float, float, float]]) -> bool:
+    """Is there a picture (or a filled box without text) between two of its lines, taller than
+    two lines? Labels under a grid of icons or photos are captions, not rows."""
+    x0, x1 = min(ln.x0 for ln in run.lines), max(ln.x1 for ln in run.lines)
+    for a, b in itertools.pairwise(run.lines):
+        for px0, ptop, px1, pbottom in pictures:
+            inside = ptop >= a.bottom - 1 and pbottom <= b.top + 1
+            if inside and px1 > x0 and px0 < x1 and pbottom - ptop >= 2 * a.size:
+                return True
+    first = run.lines[0]
+    over = {
+        column_of(s, run.bounds)[0]
+        for s in first.segments
+        for px0, ptop, px1, pbottom in pictures
+        if 0 <= first.top - pbottom <= 1.5 * first.size
+        and pbottom - ptop >= 2 * first.size
+        and px1 > s.x0
+        and px0 < s.x1
+    }
+    return len(over) >= 2  # a picture over each of the labels: captions of a row of pictures
+
+
+def judge(
+    run: Run,
+    framed: bool = False,
+    above: TextLine | None = None,
+    below: TextLine | None = None,
+    pictures: Sequence[tuple[float, float, float, float]] = (),
+) -> Verdict:
+    """What the run is. `framed`: rules or fills mark its rows (then rows of many wrapped lines
+    are expected, and a run with few lines split by its gutters is still a table). `above` and
+    `below` are the lines next to it: a run that a paragraph runs into is a slice of text set in
+    columns, not a table."""
+    sliced = _continues_text(run, above, run.lines[0]) or _continues_text(run, below, run.lines[-1])
+    if not framed and (_sparse(run) or sliced):
+        return Verdict.NOT_TABLE
+    if _tiles(run) or _list(run) or _contents(run) or _pictures_between(run, pictures):
+        return Verdict.NOT_TABLE
+    if _cards(run):
+        return Verdict.CARDS
+    if _flow(run):
+        return Verdict.PROSE
+    return Verdict.TABLE
