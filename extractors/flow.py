@@ -1,16 +1,19 @@
-"""The document as one stream of blocks and tables in reading order, for the section rules.
+"""The document as one stream of blocks, tables, tiles and key/value structures in reading order,
+for the section rules.
 
-Tables are not part of a page's block order; each is placed before the first body block that
-starts below its top edge and shares part of its width, or at the end of the page."""
+Tables, tiles and key/value structures are not part of a page's block order; each is placed
+before the first body block that starts below its top edge and shares part of its width, or at the
+end of the page. (A tile's or a card's own blocks stay in the stream too: a rule reads one or the
+other.)"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.model import Block, BlockRole, Document, Table
+from extractors.model import Block, BlockRole, Document, KeyValues, Table, Tile
 
-Item = Block | Table
+Item = Block | Table | Tile | KeyValues
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,23 +25,25 @@ class Placed:
     headings: tuple[Block, ...]
 
 
-def _overlaps(block: Block, table: Table) -> bool:
-    return min(block.bbox.x1, table.bbox.x1) - max(block.bbox.x0, table.bbox.x0) > 0
+def _overlaps(block: Block, other: Table | Tile | KeyValues) -> bool:
+    return min(block.bbox.x1, other.bbox.x1) - max(block.bbox.x0, other.bbox.x0) > 0
 
 
 def page_items(document: Document, number: int) -> list[Item]:
     page = document.pages[number - 1]
     items: list[Item] = list(page.body_blocks)
-    for table in sorted((t for t in page.tables if t.pages[0] == number), key=lambda t: t.bbox.top):
+    tables = [t for t in page.tables if t.pages[0] == number]
+    extras: list[Table | Tile | KeyValues] = [*tables, *page.tiles, *page.key_values]
+    for extra in sorted(extras, key=lambda t: t.bbox.top):
         at = next(
             (
                 i
                 for i, it in enumerate(items)
-                if isinstance(it, Block) and it.bbox.top >= table.bbox.top and _overlaps(it, table)
+                if isinstance(it, Block) and it.bbox.top >= extra.bbox.top and _overlaps(it, extra)
             ),
             len(items),
         )
-        items.insert(at, table)
+        items.insert(at, extra)
     return items
 
 

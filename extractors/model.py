@@ -6,9 +6,10 @@ page numbers are 1-based.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,39 @@ class Table:
         return self.pages[0]
 
 
+TileArrangement = Literal["number_above", "label_above", "number_beside", "number_inside"]
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    """A headline figure: a number set large (`value_text`, as printed: "1.2 million", "Over
+    300", "65+") and the short label that goes with it, above, below or beside it, or around it
+    ("Organized 18 activities", where the label is the whole line)."""
+
+    value_text: str
+    label: str
+    page_number: int
+    bbox: BBox
+    arrangement: TileArrangement
+
+
+@dataclass(frozen=True, slots=True)
+class KeyValues:
+    """Facts set as keys and values: "Area: 682 km²" lines under a title (a profile card), or a
+    small two-column grid of labels and values. `kind` says which; `title` is the line above."""
+
+    title: str | None
+    pairs: tuple[tuple[str, str], ...]
+    page_number: int
+    bbox: BBox
+    kind: Literal["lines", "grid"] = "lines"
+
+    def get(self, key_pattern: str) -> str | None:
+        """The value of the first key matching a regular expression (case-insensitive)."""
+        pattern = re.compile(key_pattern, re.IGNORECASE)
+        return next((value for key, value in self.pairs if pattern.search(key)), None)
+
+
 @dataclass(slots=True)
 class Page:
     number: int
@@ -146,6 +180,8 @@ class Page:
     height: float
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    tiles: list[Tile] = field(default_factory=list)
+    key_values: list[KeyValues] = field(default_factory=list)
     images: list[BBox] = field(default_factory=list)  # pictures and photo placeholders
     has_text_layer: bool = True
     rotation: int = 0

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from extractors.model import BBox, Block, BlockRole, CellLine, Document, Page, Table
+from extractors.pdf.read import find_structures
 
 PAGE_W, PAGE_H = 595.0, 842.0
 LEFT, RIGHT = 72.0, 523.0
@@ -157,6 +158,7 @@ class DocBuilder:
 
     def build(self) -> Document:
         pages = [p.page for p in self.pages]
+        find_structures(pages)  # tiles and key/value structures, as the parser adds them
         return Document(
             report_id=self.report_id,
             source_file=f"raw_reports/{self.report_id}.pdf",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pdfplumber.page import Page as PlumberPage
@@ -15,12 +15,14 @@ from extractors.errors import Reason, UnreadableReport
 from extractors.identity import identify
 from extractors.model import BBox, BlockRole, Document, Page
 from extractors.pdf.furniture import mark_furniture
+from extractors.pdf.keyvalues import find_key_values
 from extractors.pdf.layout import lines_to_blocks, words_to_lines
 from extractors.pdf.objects import load_objects
 from extractors.pdf.open import open_pdf
 from extractors.pdf.order import reading_order
 from extractors.pdf.tables import find_tables, stitch_tables
-from extractors.segment import build_sections, mark_headings
+from extractors.pdf.tiles import find_tiles
+from extractors.segment import body_font_size, build_sections, mark_headings
 from extractors.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -105,6 +107,15 @@ def _order_page(page: Page) -> None:
     page.blocks = [*top, *reading_order(page.body_blocks), *bottom]
 
 
+def find_structures(pages: Sequence[Page]) -> None:
+    """Tiles and key/value structures of every page, in place (after headings are marked: the
+    body size and the blocks' roles are known)."""
+    body = body_font_size(pages)
+    for page in pages:
+        page.tiles = find_tiles(page, body)
+        page.key_values = find_key_values(page)
+
+
 def read_document(
     path: Path | str, settings: Settings | None = None, progress: Progress | None = None
 ) -> Document:
@@ -146,6 +157,7 @@ def read_document(
         _order_page(page)
     stitch_tables(pages)
     mark_headings(pages)
+    find_structures(pages)
     identity = identify(pages, metadata, path.stem, sha256)
     document = Document(
         report_id=identity.report_id,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.flow import Item, Placed, flow
-from extractors.model import Block, BlockRole, Document, Table
+from extractors.model import Block, BlockRole, Document, KeyValues, Table, Tile
 from extractors.records import Source
 
 
@@ -36,12 +36,20 @@ class Context:
     def tables(self) -> Iterator[Placed]:
         return (p for p in self.items if isinstance(p.item, Table))
 
+    def tiles(self) -> Iterator[Placed]:
+        return (p for p in self.items if isinstance(p.item, Tile))
+
+    def key_values(self) -> Iterator[Placed]:
+        return (p for p in self.items if isinstance(p.item, KeyValues))
+
 
 def source(item: Item, page: int | None = None, text: str | None = None) -> Source:
     """Provenance of a block or table (or of a part of it, when `text` is given)."""
     if isinstance(item, Block):
         return Source(item.page_number, item.bbox, text if text is not None else item.text)
-    return Source(page or item.pages[0], item.bbox, text if text is not None else "")
+    if isinstance(item, Table):
+        return Source(page or item.pages[0], item.bbox, text if text is not None else "")
+    return Source(page or item.page_number, item.bbox, text if text is not None else "")
 
 
 def row_source(table: Table, index: int) -> Source:

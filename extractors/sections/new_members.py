@@ -4,13 +4,13 @@ table whose header names population, area or leader columns, in a section about 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from extractors.flow import Placed
-from extractors.model import Block, BlockRole, Table
+from extractors.model import Block, BlockRole, KeyValues, Table
 from extractors.normalize.countries import to_iso3
 from extractors.normalize.numbers import parse_quantity
 from extractors.records import MemberType, NewMember, Source
-from extractors.sections.base import Context, header_index, row_source, section_items
+from extractors.sections.base import Context, header_index, row_source
 
 CUE = re.compile(r"\bnew\s+members?\b|\bnewly\s+joined\b|\bwelcom\w*\b.*\bmembers?\b", re.I)
 _TITLED = re.compile(r"^(?P<name>.+?)\s*\((?P<country>[^()]+)\)$")
@@ -76,31 +76,20 @@ def _area(text: str | None) -> int | float | None:
     return int(km2) if float(km2).is_integer() else round(km2, 6)
 
 
-def _card(heading: Block, items: list[Placed]) -> NewMember | None:
-    match = _TITLED.match(heading.text)
+def _member(title: str, pairs: Sequence[tuple[str, str]], source: Source) -> NewMember | None:
+    """A new member from a card: its "Name (Country)" title and its facts (key, value)."""
+    match = _TITLED.match(title)
     if not match or to_iso3(match.group("country")) is None:
         return None
     facts: dict[str, str] = {}
     leader: tuple[str | None, str | None] = (None, None)
-    box = heading.bbox
-    for placed in items:
-        block = placed.item
-        if not isinstance(block, Block) or block.role is BlockRole.HEADING:
-            continue
-        for line in block.lines:
-            fact = _FACT.match(line)
-            if not fact:
-                continue
-            key, value = fact.group("key"), fact.group("value")
-            if _AREA.search(key):
-                facts["area"] = value
-            elif _POPULATION.search(key):
-                facts["population"] = value
-            elif LEADER_TITLES.match(key):
-                leader = _leader(value, key)
-            else:
-                continue
-            box = box.union(block.bbox)
+    for key, value in pairs:
+        if _AREA.search(key):
+            facts["area"] = value
+        elif _POPULATION.search(key):
+            facts["population"] = value
+        elif LEADER_TITLES.match(key):
+            leader = _leader(value, key)
     population = _number(facts.get("population"))
     name = match.group("name").strip()
     return NewMember(
@@ -111,22 +100,49 @@ def _card(heading: Block, items: list[Placed]) -> NewMember | None:
         population=int(population) if population is not None else None,
         leader_title=leader[0],
         leader_name=leader[1],
-        source=Source(heading.page_number, box, heading.text),
+        source=source,
     )
 
 
+def _title_before(ctx: Context, index: int) -> Block | None:
+    """The heading or short line right before a card's facts in the flow."""
+    for placed in reversed(ctx.items[max(0, index - 3) : index]):
+        item = placed.item
+        if isinstance(item, Block) and _TITLED.match(item.text):
+            return item
+    return None
+
+
 def _cards(ctx: Context) -> list[NewMember]:
+    """Cards: the document model's key/value structures under a new-members heading, and
+    "Name (Country)" headings there without facts (an organization's card)."""
     members: list[NewMember] = []
+    titled: set[str] = set()
+    for i, placed in enumerate(ctx.items):
+        item = placed.item
+        if not any(CUE.search(h.text) for h in placed.headings):
+            continue
+        if isinstance(item, KeyValues):
+            heading = _title_before(ctx, i)
+            title = item.title if item.title and _TITLED.match(item.title) else None
+            title = title or (heading.text if heading else None)
+            if title is None:
+                continue
+            box = heading.bbox.union(item.bbox) if heading else item.bbox
+            member = _member(title, item.pairs, Source(item.page_number, box, title))
+            if member:
+                members.append(member)
+                titled.add(title)
     for placed in ctx.blocks():
         block = placed.item
         if not isinstance(block, Block) or block.role is not BlockRole.HEADING:
             continue
-        if not any(CUE.search(h.text) for h in placed.headings):
+        if block.text in titled or not any(CUE.search(h.text) for h in placed.headings):
             continue
-        member = _card(block, section_items(ctx, block))
+        member = _member(block.text, (), Source(block.page_number, block.bbox, block.text))
         if member:
             members.append(member)
-    return members
+    return sorted(members, key=lambda m: (m.source.page, m.source.bbox.top if m.source.bbox else 0))
 
 
 _NAME_COL = re.compile(r"\b(member|name|city|organi[sz]ation|entity)\b", re.I)

@@ -49,7 +49,7 @@ def extract(ctx: Context) -> list[Person]:
     for i, placed in enumerate(ctx.items):
         if isinstance(placed.item, Block):
             found += _card(ctx, i, consumed) + _leaders(placed)
-        else:
+        elif isinstance(placed.item, Table):
             found += _table(placed.item)
     blocks = [p.item for p in ctx.blocks() if isinstance(p.item, Block)
               and p.item.role in TEXT_ROLES and id(p.item) not in consumed
