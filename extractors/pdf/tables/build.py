@@ -72,6 +72,66 @@ def _box(start: BBox | None, segments: Sequence[Segment]) -> BBox:
     return box.rounded()
 
 
+def _grow_centred(cell: _Cell, free: set[int], bounds: Sequence[tuple[float, float]]) -> _Cell:
+    """A centred group label spans the columns around it whose middle is its middle."""
+    centre = (cell.bbox.x0 + cell.bbox.x1) / 2
+    first, last = cell.col, cell.col + cell.span - 1
+
+    def miss(a: int, b: int) -> float:
+        return abs((bounds[a][0] + bounds[b][1]) / 2 - centre)
+
+    while True:
+        options = [
+            (a, b)
+            for a, b in ((first - 1, last), (first, last + 1))
+            if {a, b} - {first, last} <= free
+        ]
+        better = [o for o in options if miss(*o) < miss(first, last) - 0.5]
+        if not better:
+            return _Cell(first, last - first + 1, cell.lines, cell.bbox)
+        first, last = min(better, key=lambda o: miss(*o))
+
+
+def _group_spans(
+    rows: list[list[_Cell]], bounds: Sequence[tuple[float, float]], lefts: Sequence[float]
+) -> list[list[_Cell]]:
+    """Header rows over header rows: a group label ("2023" over "Plan | Actual") spans the
+    columns under it that its own row leaves empty, to the right of it when it is set flush with
+    its column's left edge, around it when it is centred."""
+    out = [list(r) for r in rows]
+    for r in range(len(out) - 1):
+        below = {k for c in out[r + 1] for k in range(c.col, c.col + c.span)}
+        taken = {k for c in out[r] for k in range(c.col, c.col + c.span)}
+        free = below - taken
+        if not free or not out[r]:
+            continue
+        widened = []
+        for cell in sorted(out[r], key=lambda c: c.col):
+            if abs(cell.bbox.x0 - lefts[cell.col]) <= 3.0:
+                end = cell.col + cell.span
+                while end in free:
+                    free.discard(end)
+                    end += 1
+                widened.append(_Cell(cell.col, end - cell.col, cell.lines, cell.bbox))
+            else:
+                grown = _grow_centred(cell, free, bounds)
+                free -= set(range(grown.col, grown.col + grown.span))
+                widened.append(grown)
+        out[r] = widened
+    return out
+
+
+def _lefts(rows: Sequence[Row], bounds: Sequence[tuple[float, float]]) -> list[float]:
+    """Each column's left text edge in the body (where flush-left labels start)."""
+    lefts = [c1 for _, c1 in bounds]
+    for row in rows:
+        for line in row.lines:
+            for segment in line.segments:
+                first, _ = column_of(segment, bounds)
+                lefts[first] = min(lefts[first], segment.x0)
+    return lefts
+
+
 def build_table(
     header: Sequence[Row],
     body: Sequence[Row],
@@ -83,8 +143,9 @@ def build_table(
     width = len(bounds)
     grid: list[TableCell] = []
     labels = [""] * width
-    for r, row in enumerate(header):
-        for cell in _row_cells(row, bounds):
+    head = _group_spans([_row_cells(row, bounds) for row in header], bounds, _lefts(body, bounds))
+    for r, cells in enumerate(head):
+        for cell in cells:
             grid.append(
                 TableCell(r, cell.col, cell.text, page, cell.bbox, col_span=cell.span, header=True)
             )

@@ -7,6 +7,7 @@ out to be prose or cards set side by side (a table inside one column of a two-co
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections.abc import Sequence
 from typing import Any
@@ -105,8 +106,10 @@ def _header_above(
         out.insert(0, line)
         below = line
     if out:
-        rules = [y for y in _wide(graphics, x0, x1) if out[0].top - 1 <= y <= run.top]
-        if rules:
+        wide = _wide(graphics, x0, x1)
+        framed = any(out[0].top - 1.5 * out[0].size <= y <= out[0].top for y in wide)
+        rules = [y for y in wide if out[0].top - 1 <= y <= run.top]
+        if rules and not framed:  # the table's top rule: what is above it is a title
             out = [ln for ln in out if ln.top > rules[0] - 1]
     return out
 
@@ -144,9 +147,21 @@ def _table(run: Run, lines: Sequence[TextLine], graphics: Graphics, page_number:
     separators = _separators(local, bbox)
     head = header_rows(above, bounds)
     body = group_rows(run.lines, bounds, separators)
-    if not head and _first_is_header(body, separators, local, bounds):
-        head, body = body[:1], body[1:]
+    if _first_is_header(body, separators, local, bounds):  # the last (or only) header row
+        head, body = [*head, *body[:1]], body[1:]
     return build_table(head, body, bounds, page_number, bbox)
+
+
+def _pictures(graphics: Graphics, words: Sequence[Word]) -> list[tuple[float, float, float, float]]:
+    """Boxes of the page's pictures: images, drawn shapes, and fills that hold no text."""
+    centres = sorted(((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2) for w in words)
+    ys = [y for y, _ in centres]
+    out = [(m.x0, m.top, m.x1, m.bottom) for m in graphics.marks]
+    for f in graphics.fills:
+        lo, hi = bisect.bisect_left(ys, f.top), bisect.bisect_right(ys, f.bottom)
+        if not any(f.x0 <= x <= f.x1 for _, x in centres[lo:hi]):
+            out.append((f.x0, f.top, f.x1, f.bottom))
+    return out
 
 
 def _stream(
@@ -155,10 +170,10 @@ def _stream(
     x1: float,
     graphics: Graphics,
     page_number: int,
+    pictures: Sequence[tuple[float, float, float, float]],
     depth: int = 0,
 ) -> list[Table]:
     clipped = [c for ln in lines if (c := ln.clipped(x0, x1)) is not None]
-    words = [w for ln in lines for w in ln.words]
     tables: list[Table] = []
     for run in find_runs(clipped, x0, x1):
         framed = _framed(run, graphics)
@@ -167,11 +182,6 @@ def _stream(
         first, last = clipped.index(run.lines[0]), clipped.index(run.lines[-1])
         above = clipped[first - 1] if first > 0 else None
         below = clipped[last + 1] if last + 1 < len(clipped) else None
-        pictures = [(m.x0, m.top, m.x1, m.bottom) for m in graphics.marks] + [
-            (f.x0, f.top, f.x1, f.bottom)
-            for f in graphics.fills
-            if not any(_centre_inside(w, [BBox(f.x0, f.top, f.x1, f.bottom)]) for w in words)
-        ]
         verdict = judge(run, framed, above, below, pictures)
         if verdict is Verdict.TABLE:
             tables.append(_table(run, clipped, graphics, page_number))
@@ -180,8 +190,8 @@ def _stream(
             inside = [
                 ln for ln in clipped if ln.top >= run.top - 0.5 and ln.bottom <= run.bottom + 0.5
             ]
-            tables += _stream(inside, x0, split.x0, graphics, page_number, depth + 1)
-            tables += _stream(inside, split.x1, x1, graphics, page_number, depth + 1)
+            for a, b in ((x0, split.x0), (split.x1, x1)):
+                tables += _stream(inside, a, b, graphics, page_number, pictures, depth + 1)
     return tables
 
 
@@ -213,5 +223,6 @@ def find_tables(
         for w in words
         if _centre_inside(w, page_box) and not _centre_inside(w, [t.bbox for t in tables])
     ]
-    tables += _stream(text_lines(free), 0.0, float(page.width), graphics, page_number)
+    pictures = _pictures(graphics, free)
+    tables += _stream(text_lines(free), 0.0, float(page.width), graphics, page_number, pictures)
     return sorted(tables, key=lambda t: (t.bbox.top, t.bbox.x0))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractors.normalize.countries import to_iso3
 from extractors.pdf.tables.columns import column_of
 from extractors.pdf.tables.rows import Row, is_value
 from extractors.pdf.tables.textlines import TextLine
@@ -69,16 +70,27 @@ def row_view(row: Row) -> tuple[dict[int, str], bool]:
 def _kind(text: str) -> str:
     if _PERIOD.match(text.strip()):
         return "period"
-    return "value" if is_value(text) else "text"
+    if is_value(text):
+        return "value"
+    return "country" if to_iso3(text) else "text"
 
 
 def _unlike_body(first: dict[int, str], body: Sequence[dict[int, str]]) -> bool:
-    """A label (or a year) over a column whose body cells are mostly values (numbers, amounts)."""
+    """A label (or a year) over a column whose body cells are mostly of one typed kind: values
+    (numbers, amounts) or country names."""
     for col, text in first.items():
         kinds = [_kind(t) for r in body if (t := r.get(col))]
-        if _kind(text) != "value" and kinds and kinds.count("value") >= 0.6 * len(kinds):
-            return True
+        mine = _kind(text)
+        for typed in ("value", "country"):
+            if mine != typed and kinds and kinds.count(typed) >= 0.6 * len(kinds):
+                return True
     return False
+
+
+def _repeats(first: dict[int, str], body: Sequence[dict[int, str]]) -> bool:
+    """The same label over two columns ("Country | Members | Country | Members")."""
+    labels = [" ".join(t.split()).casefold() for t in first.values()]
+    return len(set(labels)) < len(labels) and not any(len(set(r.values())) < len(r) for r in body)
 
 
 def first_row_is_header(
@@ -101,7 +113,7 @@ def first_row_is_header(
         return True
     if first_bold and not all(bold for _, bold in body):
         return True
-    if _unlike_body(first, texts):
+    if _unlike_body(first, texts) or _repeats(first, texts):
         return True
     # by position: a first row of short labels over at least two rows that are not all labels
     return len(body) >= 2 and any(

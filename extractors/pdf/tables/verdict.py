@@ -27,7 +27,9 @@ from extractors.pdf.tables.columns import column_of, covers
 from extractors.pdf.tables.runs import Run
 from extractors.pdf.tables.textlines import TextLine
 
-_BULLET = re.compile(r"^[•●▪■◦○◆◇►▶✓✔*–—-]$")
+# a list marker: one glyph that is no letter or digit (a bullet a font does not map comes out as
+# pdfminer's "(cid:N)")
+_BULLET = re.compile(r"^([^\w\s]{1,2}|\(cid:\d+\))$")
 _PAGE = re.compile(r"^\d{1,4}$")
 _KEY = re.compile(r"^\s*([A-Z][\w .'/-]{1,25}?)\s*:\s+\S")
 _SIZE_SPREAD = 1.45

@@ -1,0 +1,242 @@
+"""Table recognition on invented pages, one table style at a time: ruled grids, rules between rows
+only, zebra fills, white space only; wrapped cells, spanning and unbolded headers, tables that run
+onto the next page or the next column, pairs layouts. And pages that hold no table at all: prose in
+two columns, bullets, a table of contents.
+
+Every PDF is built once per test session (`pdfs`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.model import Document, Table
+from extractors.pdf.read import read_document
+from tests import table_pages as tp
+
+STYLES: tuple[tp.Style, ...] = ("grid", "hrules", "zebra", "whitespace")
+MEMBERS = [
+    ("Norway", "Bergen, Lakeside, Northport, Old Harbour, Stavern Bay, Tromsdal, Upper Vik"),
+    ("Chile", "Valle Alto"),
+    ("Kenya", "Eastfield, Greenhill, Kisanga, Lower Mara, Riverbend, Sunset Plains, Westgate"),
+    ("Peru", "Cerro Azul, Punta Norte"),
+]
+EVENTS = [
+    ("12 March", "Open Data Forum", "Data standards for cities", "Harbour City Council"),
+    ("3 May", "Mobility Week", "Shared transport and safe streets for everyone", "Transit Lab"),
+    ("19 June", "Climate Summit", "Adaptation finance", "Green Towns Alliance"),
+    ("7 October", "Digital Skills Day", "Training city officials", "Civic Tech Institute"),
+]
+EVENT_HEADER = ["Date", "Event", "Theme", "Organizer"]
+PROSE = (
+    "The network grew again this year, and its members met more often than in any year before. "
+    "Working groups on data, mobility and climate each held their own meetings, and the results "
+    "were shared with every member city through the newsletter and the annual meeting. "
+)
+
+
+def _members(style: tp.Style) -> list[Any]:
+    rows = [list(r) for r in MEMBERS]
+    return [
+        tp.heading("Member cities"),
+        tp.table(["Country", "Members"], rows, style, widths=[0.25, 0.75]),
+    ]
+
+
+def _events_over_two_pages(style: tp.Style, repeat: bool) -> list[Any]:
+    rows = [[f"{d}", f"{n} {i}", t, o] for i in range(1, 13) for d, n, t, o in EVENTS]
+    intro = [tp.para(PROSE) for _ in range(9)]
+    return [*intro, tp.table(EVENT_HEADER, rows, style, repeat_header=repeat)]
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
+    out = tmp_path_factory.mktemp("tables")
+    built: dict[str, Path] = {}
+    for style in STYLES:
+        built[f"members-{style}"] = tp.build(out / f"members-{style}.pdf", _members(style))
+        built[f"events-{style}"] = tp.build(
+            out / f"events-{style}.pdf",
+            [
+                tp.heading("Partner events"),
+                tp.table(EVENT_HEADER, [list(e) for e in EVENTS], style),
+            ],
+        )
+        built[f"long-{style}"] = tp.build(
+            out / f"long-{style}.pdf", _events_over_two_pages(style, True)
+        )
+    built["long-norepeat"] = tp.build(
+        out / "long-norepeat.pdf", _events_over_two_pages("hrules", False)
+    )
+    built["spanning"] = tp.build(
+        out / "spanning.pdf",
+        [
+            tp.heading("Budget"),
+            tp.table(
+                [["", "2023", "", "2024", ""], ["Item", "Plan", "Actual", "Plan", "Actual"]],
+                [
+                    ["Membership fees", "1,200", "1,150", "1,300", "1,320"],
+                    ["Grants", "800", "760", "850", "905"],
+                    ["Projects", "450", "470", "500", "480"],
+                ],
+                "hrules",
+                widths=[0.32, 0.17, 0.17, 0.17, 0.17],
+                spans=[(0, 1, 2), (0, 3, 4)],
+            ),
+        ],
+    )
+    built["pairs"] = tp.build(
+        out / "pairs.pdf",
+        [
+            tp.heading("Institutions"),
+            tp.table(
+                ["Country", "Institutions", "Country", "Institutions"],
+                [
+                    ["Norway", "Fjord University", "Chile", "Andes Institute"],
+                    ["Kenya", "Savanna Data Lab", "Peru", "Pacific Academy"],
+                    ["Ghana", "Coastal Agency", "Japan", "Bay Research Centre"],
+                ],
+                "whitespace",
+                widths=[0.16, 0.34, 0.16, 0.34],
+            ),
+        ],
+    )
+    built["bold-grid"] = tp.build(
+        out / "bold-grid.pdf",
+        [tp.table(EVENT_HEADER, [list(e) for e in EVENTS], "grid", bold_header=True)],
+    )
+    left_table = tp.table(
+        EVENT_HEADER[:2],
+        [[f"{d}", f"{n} {i}"] for i in range(1, 11) for d, n, _, _ in EVENTS],
+        "hrules",
+    )
+    left_table._argW = [60.0, 140.0]  # fit the column of a two-column page
+    built["next-column"] = tp.two_column(
+        out / "next-column.pdf", [tp.para(PROSE), tp.para(PROSE), left_table]
+    )
+    built["prose-two-column"] = tp.two_column(
+        out / "prose.pdf",
+        [tp.heading("Letter from the chair")] + [tp.para(PROSE) for _ in range(12)],
+    )
+    built["bullets"] = tp.build(
+        out / "bullets.pdf",
+        [tp.heading("Highlights")]
+        + [
+            tp.Paragraph(text, tp.BODY, bulletText="•")
+            for text in (
+                "Four new member cities joined the network",
+                "Two working groups were launched",
+                "The annual meeting was held in a new host city",
+                "A training course reached city officials in every region",
+            )
+        ],
+    )
+    built["contents"] = tp.build(
+        out / "contents.pdf",
+        [
+            tp.heading("Contents"),
+            tp.table(
+                ["", ""],
+                [["About us", "3"], ["Highlights", "5"], ["Our members", "8"], ["Events", "12"]],
+                "whitespace",
+                widths=[0.85, 0.15],
+            ),
+        ],
+    )
+    return {name: read_document(path) for name, path in built.items()}
+
+
+def _tables(doc: Document) -> list[Table]:
+    return [t for p in doc.pages for t in p.tables if t.pages[0] == p.number]
+
+
+def _one(doc: Document) -> Table:
+    tables = _tables(doc)
+    assert len(tables) == 1, [t.rows[:2] for t in tables]
+    return tables[0]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_member_lists_keep_each_country_with_its_wrapped_names(
+    pdfs: dict[str, Document], style: str
+) -> None:
+    table = _one(pdfs[f"members-{style}"])
+    assert table.header == ("Country", "Members")
+    assert [r[0] for r in table.rows] == [c for c, _ in MEMBERS]
+    assert [r[1] for r in table.rows] == [m for _, m in MEMBERS]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_header_row_is_found_without_bold(pdfs: dict[str, Document], style: str) -> None:
+    table = _one(pdfs[f"events-{style}"])
+    assert table.header == tuple(EVENT_HEADER)
+    assert table.rows == tuple(EVENTS)
+    header_cells = [c for c in table.grid() if c.header]
+    assert [c.text for c in sorted(header_cells, key=lambda c: c.col)] == EVENT_HEADER
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_every_cell_has_provenance(pdfs: dict[str, Document], style: str) -> None:
+    table = _one(pdfs[f"events-{style}"])
+    cells = table.grid()
+    assert len(cells) == 4 * (len(EVENTS) + 1)
+    assert all(c.page == 1 and c.bbox is not None for c in cells)
+    assert all(
+        table.bbox.x0 - 1 <= c.bbox.x0 and c.bbox.x1 <= table.bbox.x1 + 1 for c in cells if c.bbox
+    )
+    assert table.row_pages == (1,) * len(EVENTS) and len(table.row_bboxes) == len(EVENTS)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_table_over_two_pages_is_one_table_with_row_pages(
+    pdfs: dict[str, Document], style: str
+) -> None:
+    table = _one(pdfs[f"long-{style}"])
+    assert table.pages == (1, 2)
+    assert table.header == tuple(EVENT_HEADER)
+    assert len(table.rows) == 12 * len(EVENTS)  # the repeated header row is not a data row
+    assert table.rows[0][1] == "Open Data Forum 1" and table.rows[-1][1] == "Digital Skills Day 12"
+    assert set(table.row_pages) == {1, 2} and list(table.row_pages) == sorted(table.row_pages)
+    repeated = [c for c in table.grid() if c.header and c.page == 2]
+    assert [c.text for c in sorted(repeated, key=lambda c: c.col)] == EVENT_HEADER
+
+
+def test_continuation_without_a_repeated_header_is_stitched(pdfs: dict[str, Document]) -> None:
+    table = _one(pdfs["long-norepeat"])
+    assert table.pages == (1, 2)
+    assert len(table.rows) == 12 * len(EVENTS)
+
+
+def test_table_continued_in_the_next_column_is_stitched(pdfs: dict[str, Document]) -> None:
+    table = _one(pdfs["next-column"])
+    assert table.header == ("Date", "Event")
+    assert len(table.rows) == 10 * len(EVENTS)
+    assert table.rows[-1][1] == "Digital Skills Day 10"
+
+
+def test_spanning_group_header_spans_its_columns(pdfs: dict[str, Document]) -> None:
+    table = _one(pdfs["spanning"])
+    spans = {
+        c.text: (c.row, c.col, c.col_span) for c in table.grid() if c.header and c.col_span > 1
+    }
+    assert spans == {"2023": (0, 1, 2), "2024": (0, 3, 2)}
+    assert table.header == ("Item", "2023 Plan", "2023 Actual", "2024 Plan", "2024 Actual")
+    assert table.rows[1] == ("Grants", "800", "760", "850", "905")
+
+
+def test_pairs_layout_keeps_four_columns(pdfs: dict[str, Document]) -> None:
+    table = _one(pdfs["pairs"])
+    assert table.header == ("Country", "Institutions", "Country", "Institutions")
+    assert table.rows[1] == ("Kenya", "Savanna Data Lab", "Peru", "Pacific Academy")
+
+
+def test_bold_header_of_a_ruled_grid(pdfs: dict[str, Document]) -> None:
+    table = _one(pdfs["bold-grid"])
+    assert table.header == tuple(EVENT_HEADER) and len(table.rows) == len(EVENTS)
+
+
+@pytest.mark.parametrize("name", ["prose-two-column", "bullets", "contents"])
+def test_no_table_is_invented(pdfs: dict[str, Document], name: str) -> None:
+    assert _tables(pdfs[name]) == []
