@@ -323,3 +323,37 @@ def test_reading_order_keeps_every_block_once() -> None:
     ordered = reading_order(blocks)
     assert sorted(b.text for b in ordered) == sorted(b.text for b in blocks)
     assert reading_order([]) == []
+
+
+def _letters(text: str, x: float, size: float, gap: float) -> list[dict]:
+    out = []
+    for ch in text:
+        if ch == " ":
+            x += 0.3 * size
+            continue
+        out.append(
+            {
+                "text": ch,
+                "x0": x,
+                "x1": x + 0.6 * size,
+                "top": 100.0,
+                "bottom": 100 + size,
+                "size": size,
+            }
+        )
+        x += 0.6 * size + gap
+    return out
+
+
+def test_letter_spaced_heading_is_mended_into_words() -> None:
+    from extractors.pdf.letterspacing import mend_letter_spacing
+
+    words = _letters("ABOUT US", 72, 20, 5)
+    assert [w["text"] for w in mend_letter_spacing(words)] == ["ABOUT", "US"]
+
+
+def test_single_letters_far_apart_stay_words() -> None:
+    from extractors.pdf.letterspacing import mend_letter_spacing
+
+    cells = _letters("XYZ", 72, 9, 60)  # one-letter cells of a table row
+    assert [w["text"] for w in mend_letter_spacing(cells)] == ["X", "Y", "Z"]

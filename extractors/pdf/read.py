@@ -17,6 +17,7 @@ from extractors.model import BBox, BlockRole, Document, Page
 from extractors.pdf.furniture import mark_furniture
 from extractors.pdf.keyvalues import find_key_values
 from extractors.pdf.layout import lines_to_blocks, words_to_lines
+from extractors.pdf.letterspacing import mend_letter_spacing
 from extractors.pdf.objects import load_objects
 from extractors.pdf.open import open_pdf
 from extractors.pdf.order import reading_order
@@ -56,7 +57,7 @@ def read_page(plumber_page: PlumberPage, number: int, settings: Settings) -> Pag
         if plumber_page.images:
             page.warnings.append(f"page {number} has no text layer (image only; needs OCR)")
         return page
-    words = plumber_page.extract_words(extra_attrs=["fontname", "size"])
+    words = mend_letter_spacing(plumber_page.extract_words(extra_attrs=["fontname", "size"]))
     page.tables = find_tables(plumber_page, number, words, settings)
     page.images = pictures(plumber_page)
     boxes = [(t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom) for t in page.tables]
