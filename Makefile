@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run ui test lint sample-reports bench clean
+.PHONY: install run ui test lint sample-reports bench bench-tables clean
 
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
@@ -41,6 +41,12 @@ sample-reports: install
 # about ten minutes on two cores, not part of `make test`
 bench: install
 	$(BIN)/python -m benchmarks
+
+# table structure on the ICDAR 2013 competition set (../shared/tables/icdar2013, or
+# $$ANNUAL_REPORTS_ICDAR2013) against camelot and pdfplumber; a few minutes, not part of `make test`
+bench-tables: install
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m benchmarks.icdar
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
