@@ -16,7 +16,7 @@ from pdfplumber.page import Page as PlumberPage
 
 from extractors.model import BBox, CellLine, Table, TableCell
 from extractors.pdf.layout import join_lines, normalize_text, words_to_lines
-from extractors.pdf.tables.graphics import Graphics
+from extractors.pdf.tables.graphics import Graphics, VRule
 from extractors.pdf.tables.rows import is_value
 from extractors.pdf.tables.textlines import text_lines
 from extractors.settings import Settings
@@ -76,6 +76,30 @@ def _cells(
     return cells
 
 
+def _two_rows_in_one(cells: Sequence[GridCell], words: Sequence[Word]) -> bool:
+    """Does one grid row hold two rows of text: two lines that each start a label in its first
+    column (a capital or a digit) beside text in another column? Then rules part only some rows
+    (a header from the body): not a grid. A label wrapped in a ruled cell goes on in lower case."""
+    by_row: dict[int, dict[int, BBox]] = {}
+    for r, c, _, _, lines, box in cells:
+        if lines:
+            by_row.setdefault(r, {})[c] = box
+    first_col = min((c for row in by_row.values() for c in row), default=0)
+    for boxes in by_row.values():
+        if first_col not in boxes or len(boxes) < 2:
+            continue
+        inside = {c: _inside(words, (b.x0, b.top, b.x1, b.bottom)) for c, b in boxes.items()}
+        owner = {id(w): c for c, ws in inside.items() for w in ws}
+        starts = 0
+        for line in text_lines([w for ws in inside.values() for w in ws]):
+            cols = {owner[id(w)] for w in line.words}
+            label = next((w["text"] for w in line.words if owner[id(w)] == first_col), "")
+            starts += len(cols) >= 2 and (label[:1].isupper() or label[:1].isdigit())
+        if starts >= 2:
+            return True
+    return False
+
+
 def _unruled_rows(cells: Sequence[GridCell]) -> bool:
     """Does a grid row hold, side by side, cells of several lines one of which stacks three or
     more numbers? Then the rows are not ruled (only the columns or the outline are): not a grid.
@@ -91,6 +115,39 @@ def _unruled_rows(cells: Sequence[GridCell]) -> bool:
     return False
 
 
+def _open_sides(graphics: Graphics) -> list[VRule]:
+    """The sides a grid leaves undrawn: where rules across run past the outermost rules down
+    (a table ruled inside but open left and right), a side at their ends."""
+    out: list[VRule] = []
+    groups: list[list[VRule]] = []
+    for rule in sorted(graphics.vrules, key=lambda r: r.top):
+        home = next(
+            (g for g in groups if any(r.top < rule.bottom and rule.top < r.bottom for r in g)), None
+        )
+        if home is None:
+            groups.append([rule])
+        else:
+            home.append(rule)
+    for group in groups:
+        if len(group) < 2:
+            continue
+        top, bottom = min(r.top for r in group), max(r.bottom for r in group)
+        left, right = min(r.x for r in group), max(r.x for r in group)
+        across = [
+            h
+            for h in graphics.hrules
+            if top - 2 <= h.y <= bottom + 2 and h.x0 < left and h.x1 > right
+        ]
+        if len(across) < 2:
+            continue
+        x0, x1 = min(h.x0 for h in across), max(h.x1 for h in across)
+        if left - x0 > 5:
+            out.append(VRule(x0, top, bottom))
+        if x1 - right > 5:
+            out.append(VRule(x1, top, bottom))
+    return out
+
+
 def lattice_grids(
     page: PlumberPage, graphics: Graphics, words: Sequence[Word], settings: Settings
 ) -> list[tuple[BBox, list[GridCell]]]:
@@ -98,6 +155,7 @@ def lattice_grids(
     Only the rules count (not the sides of fills: zebra stripes are not a grid)."""
     if len(graphics.hrules) < 2 or len(graphics.vrules) < 2:
         return []
+    vrules = [*graphics.vrules, *_open_sides(graphics)]
     settings_ = {
         "vertical_strategy": "explicit",
         "horizontal_strategy": "explicit",
@@ -112,7 +170,7 @@ def lattice_grids(
                 "width": 0.0,
                 "height": r.bottom - r.top,
             }
-            for r in graphics.vrules
+            for r in vrules
         ],
         "explicit_horizontal_lines": [
             {
@@ -138,7 +196,7 @@ def lattice_grids(
         inside = _inside(words, found.bbox)
         cells = _cells(boxes, xs, ys, inside, settings)
         filled = [c for c in cells or [] if c[4]]
-        if cells is None or not filled or _unruled_rows(filled):
+        if cells is None or not filled or _unruled_rows(filled) or _two_rows_in_one(filled, inside):
             continue
         if len({c[1] for c in filled}) < 2 or len({c[0] for c in filled}) < 2:
             continue
