@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import statistics
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pdfplumber.page import Page as PlumberPage
@@ -19,7 +20,7 @@ from extractors.pdf.tables.build import build_table
 from extractors.pdf.tables.columns import boundaries, column_bounds, column_of
 from extractors.pdf.tables.graphics import Graphics, page_graphics
 from extractors.pdf.tables.header import first_row_is_header, header_rows, row_view
-from extractors.pdf.tables.lattice import grid_table, lattice_grids
+from extractors.pdf.tables.lattice import GridCell, grid_table, lattice_grids
 from extractors.pdf.tables.rows import Row, bands_are_rows, group_rows
 from extractors.pdf.tables.runs import CAPTION, MIN_ROWS, Run, find_runs
 from extractors.pdf.tables.textlines import TextLine, text_lines
@@ -59,9 +60,25 @@ def _separators(graphics: Graphics, bbox: BBox) -> list[float]:
     return out
 
 
-def _framed(run: Run, graphics: Graphics) -> bool:
-    """Rules or fills around or across the run's lines (so two rows are enough for a table)."""
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the white-space finder knows of the page besides its lines."""
+
+    number: int
+    graphics: Graphics
+    pictures: Sequence[tuple[float, float, float, float]]  # images, shapes, fills without text
+    frames: Sequence[BBox]  # ruled boxes whose rows are not all ruled
+
+
+def _framed(run: Run, graphics: Graphics, frames: Sequence[BBox] = ()) -> bool:
+    """Rules or fills around or across the run's lines (so two rows are enough for a table), or
+    a ruled box around them."""
     x0, x1 = _extent(run.lines)
+    if any(
+        f.x0 - 2 <= x0 and x1 <= f.x1 + 2 and f.top - 2 <= run.top and run.bottom <= f.bottom + 2
+        for f in frames
+    ):
+        return True
     pad = 2 * run.lines[0].size
     rules = [y for y in _wide(graphics, x0, x1) if run.top - pad <= y <= run.bottom + pad]
     fills = [
@@ -111,6 +128,9 @@ def _header_above(
         rules = [y for y in wide if out[0].top - 1 <= y <= run.top]
         if rules and not framed:  # the table's top rule: what is above it is a title
             out = [ln for ln in out if ln.top > rules[0] - 1]
+        downs = [r.top for r in graphics.vrules if x0 - 2 <= r.x <= x1 + 2 and r.bottom > run.top]
+        if downs:  # rules down the columns start at the table's top edge
+            out = [ln for ln in out if ln.bottom > min(downs) + 1]
     return out
 
 
@@ -165,33 +185,27 @@ def _pictures(graphics: Graphics, words: Sequence[Word]) -> list[tuple[float, fl
 
 
 def _stream(
-    lines: Sequence[TextLine],
-    x0: float,
-    x1: float,
-    graphics: Graphics,
-    page_number: int,
-    pictures: Sequence[tuple[float, float, float, float]],
-    depth: int = 0,
+    lines: Sequence[TextLine], x0: float, x1: float, page: _Context, depth: int = 0
 ) -> list[Table]:
     clipped = [c for ln in lines if (c := ln.clipped(x0, x1)) is not None]
     tables: list[Table] = []
     for run in find_runs(clipped, x0, x1):
-        framed = _framed(run, graphics)
+        framed = _framed(run, page.graphics, page.frames)
         if run.multi < MIN_ROWS and not framed:
             continue
         first, last = clipped.index(run.lines[0]), clipped.index(run.lines[-1])
         above = clipped[first - 1] if first > 0 else None
         below = clipped[last + 1] if last + 1 < len(clipped) else None
-        verdict = judge(run, framed, above, below, pictures)
+        verdict = judge(run, framed, above, below, page.pictures)
         if verdict is Verdict.TABLE:
-            tables.append(_table(run, clipped, graphics, page_number))
+            tables.append(_table(run, clipped, page.graphics, page.number))
         elif verdict in (Verdict.PROSE, Verdict.CARDS) and depth < _MAX_DEPTH:
             split = max(run.gutters, key=lambda g: g.width)
             inside = [
                 ln for ln in clipped if ln.top >= run.top - 0.5 and ln.bottom <= run.bottom + 0.5
             ]
             for a, b in ((x0, split.x0), (split.x1, x1)):
-                tables += _stream(inside, a, b, graphics, page_number, pictures, depth + 1)
+                tables += _stream(inside, a, b, page, depth + 1)
     return tables
 
 
@@ -201,28 +215,42 @@ def find_tables(
     """Every table on one page, top to bottom."""
     graphics = page_graphics(page)
     tables: list[Table] = []
-    for bbox, cells in lattice_grids(page, graphics, words, settings):
-        rows: dict[int, dict[int, str]] = {}
-        bold: dict[int, bool] = {}
-        for r, c, _, _, cell_lines, _ in cells:
-            if cell_lines:
-                rows.setdefault(r, {})[c] = " ".join(line.text for line in cell_lines)
-                bold[r] = bold.get(r, True) and all(line.bold for line in cell_lines)
-        order = sorted(rows)
-        spanning = [r for r, _, _, cspan, cl, _ in cells if cl and cspan > 1 and r == order[0]]
-        views = [(rows[r], bold[r]) for r in order]
-        header = 0
-        if spanning and len(order) > 2:
-            header = 2
-        elif first_row_is_header(views):
-            header = 1
-        tables.append(grid_table(bbox, cells, page_number, header))
+    grids, partial = lattice_grids(page, graphics, words, settings)
+    frames = [bbox for bbox, _ in partial]
+    for bbox, cells in grids:
+        tables.append(_grid(bbox, cells, page_number))
     page_box = [BBox(0.0, 0.0, float(page.width), float(page.height))]
     free = [
         w
         for w in words
         if _centre_inside(w, page_box) and not _centre_inside(w, [t.bbox for t in tables])
     ]
-    pictures = _pictures(graphics, free)
-    tables += _stream(text_lines(free), 0.0, float(page.width), graphics, page_number, pictures)
-    return sorted(tables, key=lambda t: (t.bbox.top, t.bbox.x0))
+    context = _Context(page_number, graphics, _pictures(graphics, free), frames)
+    found = _stream(text_lines(free), 0.0, float(page.width), context)
+    for bbox, cells in partial:  # a ruled box in which no rows could be read: its grid after all
+        if not any(_overlap(t.bbox, bbox) for t in found):
+            found.append(_grid(bbox, cells, page_number))
+    return sorted([*tables, *found], key=lambda t: (t.bbox.top, t.bbox.x0))
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.bottom, b.bottom) > max(a.top, b.top)
+
+
+def _grid(bbox: BBox, cells: Sequence[GridCell], page_number: int) -> Table:
+    """A ruled grid as a table, its header rows told by spanning labels or the header test."""
+    rows: dict[int, dict[int, str]] = {}
+    bold: dict[int, bool] = {}
+    for r, c, _, _, cell_lines, _ in cells:
+        if cell_lines:
+            rows.setdefault(r, {})[c] = " ".join(line.text for line in cell_lines)
+            bold[r] = bold.get(r, True) and all(line.bold for line in cell_lines)
+    order = sorted(rows)
+    spanning = [r for r, _, _, cspan, cl, _ in cells if cl and cspan > 1 and r == order[0]]
+    views = [(rows[r], bold[r]) for r in order]
+    header = 0
+    if spanning and len(order) > 2:
+        header = 2
+    elif first_row_is_header(views):
+        header = 1
+    return grid_table(bbox, cells, page_number, header)

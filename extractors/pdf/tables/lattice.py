@@ -9,6 +9,7 @@ grid; its rows are found with the white-space tables' method instead.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -77,9 +78,10 @@ def _cells(
 
 
 def _two_rows_in_one(cells: Sequence[GridCell], words: Sequence[Word]) -> bool:
-    """Does one grid row hold two rows of text: two lines that each start a label in its first
-    column (a capital or a digit) beside text in another column? Then rules part only some rows
-    (a header from the body): not a grid. A label wrapped in a ruled cell goes on in lower case."""
+    """Does one grid row hold two rows of text? Its first column has two labels with a line of
+    the other columns between them, and the second label has text beside it: rules part only
+    some rows (a header from the body), so it is not a grid. (A label wrapped in a ruled cell
+    goes on in the very next line.)"""
     by_row: dict[int, dict[int, BBox]] = {}
     for r, c, _, _, lines, box in cells:
         if lines:
@@ -90,13 +92,18 @@ def _two_rows_in_one(cells: Sequence[GridCell], words: Sequence[Word]) -> bool:
             continue
         inside = {c: _inside(words, (b.x0, b.top, b.x1, b.bottom)) for c, b in boxes.items()}
         owner = {id(w): c for c, ws in inside.items() for w in ws}
-        starts = 0
-        for line in text_lines([w for ws in inside.values() for w in ws]):
-            cols = {owner[id(w)] for w in line.words}
-            label = next((w["text"] for w in line.words if owner[id(w)] == first_col), "")
-            starts += len(cols) >= 2 and (label[:1].isupper() or label[:1].isdigit())
-        if starts >= 2:
-            return True
+        cols = [
+            {owner[id(w)] for w in ln.words}
+            for ln in text_lines([w for ws in inside.values() for w in ws])
+        ]
+        labels = [i for i, c in enumerate(cols) if first_col in c]
+        for a, b in itertools.pairwise(labels):
+            if (
+                b - a >= 2
+                and len(cols[b]) >= 2
+                and all(first_col not in c for c in cols[a + 1 : b])
+            ):
+                return True
     return False
 
 
@@ -150,11 +157,13 @@ def _open_sides(graphics: Graphics) -> list[VRule]:
 
 def lattice_grids(
     page: PlumberPage, graphics: Graphics, words: Sequence[Word], settings: Settings
-) -> list[tuple[BBox, list[GridCell]]]:
-    """Ruled grids of a page: (table box, cells as (row, col, row span, col span, lines, box)).
-    Only the rules count (not the sides of fills: zebra stripes are not a grid)."""
+) -> tuple[list[tuple[BBox, list[GridCell]]], list[tuple[BBox, list[GridCell]]]]:
+    """Ruled grids of a page: (table box, cells as (row, col, row span, col span, lines, box)),
+    and the grids whose rules part only some of the rows (tables for the white-space finder to
+    read, framed by rules; kept as grids when it finds none there). Only rules count, not the
+    sides of fills: zebra stripes are not a grid."""
     if len(graphics.hrules) < 2 or len(graphics.vrules) < 2:
-        return []
+        return [], []
     vrules = [*graphics.vrules, *_open_sides(graphics)]
     settings_ = {
         "vertical_strategy": "explicit",
@@ -187,6 +196,7 @@ def lattice_grids(
         ],
     }
     out = []
+    partial: list[tuple[BBox, list[GridCell]]] = []
     for found in page.find_tables(settings_):
         boxes = [c for c in found.cells if c]
         xs = _edges([v for c in boxes for v in (c[0], c[2])])
@@ -196,7 +206,10 @@ def lattice_grids(
         inside = _inside(words, found.bbox)
         cells = _cells(boxes, xs, ys, inside, settings)
         filled = [c for c in cells or [] if c[4]]
-        if cells is None or not filled or _unruled_rows(filled) or _two_rows_in_one(filled, inside):
+        if cells is None or not filled:
+            continue
+        if _unruled_rows(filled) or _two_rows_in_one(filled, inside):
+            partial.append((BBox(*found.bbox).rounded(), cells))  # not every row ruled: a frame
             continue
         if len({c[1] for c in filled}) < 2 or len({c[0] for c in filled}) < 2:
             continue
@@ -204,7 +217,7 @@ def lattice_grids(
         if words_per_cell / len(filled) > _PROSE_WORDS:
             continue
         out.append((BBox(*found.bbox).rounded(), cells))
-    return out
+    return out, partial
 
 
 def grid_table(

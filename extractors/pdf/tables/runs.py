@@ -83,13 +83,25 @@ def _better_start(lines: Sequence[TextLine], start: int) -> bool:
     if CAPTION.match(here.text):
         return True
     below = here
-    for nxt in lines[start + 1 : start + 1 + _LOOKAHEAD]:
+    for i in range(start + 1, min(len(lines), start + 1 + _LOOKAHEAD)):
+        nxt = lines[i]
         if nxt.top - below.bottom > 1.6 * nxt.size:
             break
-        if len(gaps(nxt)) > len(gaps(here)):
+        if len(gaps(nxt)) > len(gaps(here)) and _echoed(nxt, lines[i + 1 : i + 1 + _LOOKAHEAD]):
             return True
         below = nxt
     return False
+
+
+def _echoed(line: TextLine, after: Sequence[TextLine]) -> bool:
+    """Does a line under it open at least half of its gaps again (its columns go on: not a line
+    whose words merely stand apart)?"""
+    own = gaps(line)
+    return any(
+        sum(1 for g in own if any(o.x0 < g.x1 and o.x1 > g.x0 for o in gaps(other)))
+        >= 0.5 * len(own)
+        for other in after
+    )
 
 
 def _keeps_columns(line: TextLine, gutters: Sequence[Gutter]) -> bool:

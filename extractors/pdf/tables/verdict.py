@@ -4,7 +4,7 @@ those has a signature a table lacks.
 
 - prose: on many of the lines with text in two or more columns, a column goes on with the
   sentence of the line above (a table starts new cells on such lines);
-- a list: the first column holds only bullet glyphs;
+- a list: the first column holds only list markers (bullets, enumerators, outline numbers);
 - a table of contents: a column of page numbers rising down the page beside titles;
 - tiles: lines of very different sizes (a big number over its label);
 - cards side by side: "Key: value" lines with the same keys in two or more columns;
@@ -28,8 +28,12 @@ from extractors.pdf.tables.runs import Run
 from extractors.pdf.tables.textlines import TextLine
 
 # a list marker: one glyph that is no letter or digit (a bullet a font does not map comes out as
-# pdfminer's "(cid:N)")
-_BULLET = re.compile(r"^([^\w\s]{1,2}|\(cid:\d+\))$")
+# pdfminer's "(cid:N)"), an enumerator ("(1)", "2.", "b)", "iv.") or an outline number
+# ("2.3.59.1"); a bare number is data, not a marker
+_BULLET = re.compile(
+    r"^([^\w\s]{1,2}|\(cid:\d+\)|\(?(\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]|\(\d{1,3}\)|\d+(\.\d+){2,}\.?)$",
+    re.IGNORECASE,
+)
 _PAGE = re.compile(r"^\d{1,4}$")
 _KEY = re.compile(r"^\s*([A-Z][\w .'/-]{1,25}?)\s*:\s+\S")
 _SIZE_SPREAD = 1.45
