@@ -1,0 +1,248 @@
+"""The reportlab engine: platypus with one page template per column count.
+
+Body columns are frames: the templates "cols1", "cols2" and "cols3" hold 1-3 frames side by side
+and a section switches template at its page break. A run of sections that cannot keep one frame
+set across its pages (it flows from one column count into another, or a multi-column section
+holds a `full_width` table) is set on "cols1" instead, its multi-column passages in
+`BalancedColumns` between the full-width tables. The running head of a page is the head of the
+section current at its top (`SectionMarker`); the table of contents is built again until the
+pages it prints are those its sections landed on.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+from reportlab.platypus.flowables import BalancedColumns
+
+from reportgen.matrix import doc
+from reportgen.matrix.engines import reportlab_blocks as blocks
+from reportgen.matrix.engines.metrics import MUTED, PAGE_SIZES, RULE, section_columns
+from reportgen.matrix.engines.reportlab_flowables import SectionMarker
+from reportgen.matrix.engines.reportlab_tables import table
+
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GUTTER = 56.0, 66.0, 60.0, 18.0
+MAX_PASSES = 4
+
+
+class _DocTemplate(BaseDocTemplate):
+    """Records the page of every section and the running head of every page."""
+
+    def __init__(self, target: Any, document: doc.Document, kit: blocks.Kit) -> None:
+        super().__init__(
+            target,
+            pagesize=PAGE_SIZES[document.look.page],
+            invariant=1,
+            title=document.title,
+            author=document.author,
+            subject=document.subject,
+            creator="reportgen matrix (reportlab)",
+            lang=document.lang,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            initialFontName=blocks.FONT_NAMES[document.look.font],
+            initialFontSize=document.look.body_size,
+        )
+        self.document, self.kit = document, kit
+        self.section_pages: dict[int, int] = {}
+        self.current: tuple[str | None, bool] = (None, True)  # (head, cover) of the section
+        self.page_state = self.current
+        self._has_content = False
+
+    def handle_pageBegin(self) -> None:
+        self.page_state, self._has_content = self.current, False
+        super().handle_pageBegin()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, SectionMarker):
+            self.section_pages.setdefault(flowable.index, self.page)
+            self.current = (flowable.running_head, flowable.cover)
+            if not self._has_content:
+                self.page_state = self.current
+        elif not isinstance(flowable, ActionFlowable | PageBreak):
+            self._has_content = True
+
+
+def _furniture(canv: Canvas, template: _DocTemplate) -> None:
+    head, cover = template.page_state
+    look, kit = template.document.look, template.kit
+    if cover:
+        return
+    width, height = PAGE_SIZES[look.page]
+    font, size = blocks.FONT_NAMES[look.font], kit.m.furniture
+    canv.saveState()
+    canv.setFillColor(HexColor(MUTED))
+    if look.running_header:
+        y = height - MARGIN_TOP + 26
+        canv.setFont(font, size)
+        canv.drawString(MARGIN_X, y, template.document.running_title)
+        if head:
+            canv.drawRightString(width - MARGIN_X, y, head)
+        canv.setStrokeColor(HexColor(RULE))
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN_X, y - 5, width - MARGIN_X, y - 5)
+    if look.page_numbers:
+        canv.setFont(font, size)
+        canv.drawCentredString(width / 2, MARGIN_BOTTOM - 30, str(template.page))
+    canv.restoreState()
+
+
+def _templates(look: doc.Look) -> list[PageTemplate]:
+    width, height = PAGE_SIZES[look.page]
+    inner_w, inner_h = width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM
+
+    def frames(n: int, tag: str) -> list[Frame]:
+        w = (inner_w - GUTTER * (n - 1)) / n
+        return [
+            Frame(
+                MARGIN_X + i * (w + GUTTER),
+                MARGIN_BOTTOM,
+                w,
+                inner_h,
+                id=f"{tag}{i}",
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+            for i in range(n)
+        ]
+
+    templates = [PageTemplate(id="cover", frames=frames(1, "cover"))]
+    for n in (1, 2, 3):
+        templates.append(
+            PageTemplate(id=f"cols{n}", frames=frames(n, f"c{n}-"), onPageEnd=_furniture)
+        )
+    return templates
+
+
+def _is_wide(block: doc.Block) -> bool:
+    return isinstance(block, doc.TableBlock) and block.full_width
+
+
+def plan(document: doc.Document) -> list[tuple[str, bool]]:
+    """Per section, (page template, whether its columns are BalancedColumns on "cols1")."""
+    sections, look = document.sections, document.look
+    groups: list[list[int]] = []
+    for index, section in enumerate(sections):
+        opens = index == 0 or section.new_page or sections[index - 1].kind == "cover"
+        if opens or section.kind == "cover":
+            groups.append([])
+        groups[-1].append(index)
+    result: list[tuple[str, bool]] = []
+    for group in groups:
+        counts = [section_columns(sections[i], look) for i in group]
+        wide = any(
+            _is_wide(b)
+            for i, n in zip(group, counts, strict=True)
+            if n > 1
+            for b in sections[i].blocks
+        )
+        if sections[group[0]].kind == "cover":
+            result += [("cover", False)] * len(group)
+        elif len(set(counts)) == 1 and not wide:
+            result += [(f"cols{counts[0]}", False)] * len(group)
+        else:
+            result += [("cols1", n > 1) for n in counts]
+    return result
+
+
+def _block(block: doc.Block, kit: blocks.Kit, cover: bool, width: float) -> list[Flowable]:
+    if isinstance(block, doc.Heading):
+        return [blocks.heading(block, kit, cover)]
+    if isinstance(block, doc.Paragraph):
+        return [blocks.paragraph(block, kit)]
+    if isinstance(block, doc.Lines):
+        return blocks.lines(block, kit)
+    if isinstance(block, doc.Bullets):
+        return blocks.bullets(block, kit)
+    if isinstance(block, doc.TableBlock):
+        height = PAGE_SIZES[kit.look.page][1] - MARGIN_TOP - MARGIN_BOTTOM
+        return [table(block, kit, height)]
+    if isinstance(block, doc.Tiles):
+        return [blocks.tiles(block, kit, width)]
+    if isinstance(block, doc.Cards):
+        return [blocks.cards(block, kit, width)]
+    if isinstance(block, doc.Timeline):
+        return [blocks.timeline(block, kit)]
+    if isinstance(block, doc.Photo):
+        return [blocks.photo(block, kit)]
+    return [PageBreak()]
+
+
+def _section(
+    document: doc.Document, index: int, balanced: bool, kit: blocks.Kit, pages: dict[int, int]
+) -> list[Flowable]:
+    section = document.sections[index]
+    columns = section_columns(section, document.look)
+    page_width = PAGE_SIZES[document.look.page][0] - 2 * MARGIN_X
+    width = (page_width - GUTTER * (columns - 1)) / columns
+    out: list[Flowable] = []
+    run: list[Flowable] = []
+
+    def flush() -> None:
+        if run:
+            out.append(BalancedColumns(list(run), nCols=columns, innerPadding=GUTTER))
+            run.clear()
+
+    for block in section.blocks:
+        wide = _is_wide(block) or isinstance(block, doc.PageBreak)
+        flowables = _block(block, kit, section.kind == "cover", page_width if wide else width)
+        if balanced and not wide:
+            run.extend(flowables)
+            continue
+        flush()
+        out.extend(flowables)
+    flush()
+    if section.kind == "contents" and document.contents:
+        entries = [(e.title, pages.get(e.section_index)) for e in document.contents]
+        out.append(blocks.contents(entries, kit))
+    return out
+
+
+def story(document: doc.Document, kit: blocks.Kit, pages: dict[int, int]) -> list[Flowable]:
+    out: list[Flowable] = []
+    steps = plan(document)
+    for index, section in enumerate(document.sections):
+        template, balanced = steps[index]
+        if index > 0:
+            if template != steps[index - 1][0]:
+                out.append(NextPageTemplate(template))
+            if section.new_page or document.sections[index - 1].kind == "cover":
+                out.append(PageBreak())
+        out.append(SectionMarker(index, section.running_head, section.kind == "cover"))
+        out.extend(_section(document, index, balanced, kit, pages))
+    return out
+
+
+def render(document: doc.Document, out: Path) -> Path:
+    kit = blocks.make_kit(document.look)
+    pages: dict[int, int] = {}
+    first = plan(document)[0][0]
+    for _ in range(MAX_PASSES):
+        buffer = io.BytesIO()
+        template = _DocTemplate(buffer, document, kit)
+        template.addPageTemplates(sorted(_templates(document.look), key=lambda t: t.id != first))
+        template.build(story(document, kit, pages))
+        if template.section_pages == pages or not document.contents:
+            break
+        pages = dict(template.section_pages)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(buffer.getvalue())
+    return out
