@@ -89,6 +89,18 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
 )
 
 
+# a month name a narrow table cell broke without a hyphen: "Septemb er", "Nov ember"
+_MONTH_SPLIT = re.compile(r"\b([A-Za-z]{3,8}) ([a-z]{1,6})\b")
+_FULL_MONTHS = frozenset(
+    "january february march april june july august september october november december".split()
+)
+
+
+def _mend_month(match: re.Match[str]) -> str:
+    joined = match.group(1) + match.group(2)
+    return joined if joined.casefold() in _FULL_MONTHS else match.group(0)
+
+
 # ---- public API -------------------------------------------------------------------------------
 
 
@@ -119,6 +131,7 @@ def find_dates(
     """
     if not isinstance(text, str) or not text:
         return []
+    text = _MONTH_SPLIT.sub(_mend_month, text)
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     for priority, pattern in _PATTERNS:
         for match in pattern.finditer(text):

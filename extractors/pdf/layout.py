@@ -15,6 +15,9 @@ from extractors.settings import Settings
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _HYPHENS = ("-", "\u00ad", "\u2010")
+# a list marker set in a symbol font (Symbol, Wingdings: private-use code points, as Word's
+# bullets come out of LibreOffice), standing alone before a word
+_SYMBOL_BULLET = re.compile(r"(?:(?<=\s)|^)[\uf000-\uf0ff](?=\s)")
 
 
 @dataclass(slots=True)
@@ -43,9 +46,10 @@ def is_bold(fontname: str) -> bool:
 
 
 def normalize_text(text: str) -> str:
-    """NFC, ligatures and odd spaces folded, whitespace collapsed."""
+    """NFC, ligatures and odd spaces folded, symbol-font bullets as "•", whitespace collapsed."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\u00a0", " ")
+    text = _SYMBOL_BULLET.sub("•", text)
     return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
 
 

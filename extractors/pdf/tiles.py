@@ -75,10 +75,82 @@ def _above(number: Block, labels: Sequence[Block]) -> Block | None:
     return max(near, key=lambda b: b.bbox.bottom) if near else None
 
 
-def _around(number: Block, labels: Sequence[Block], width: float) -> Tile | None:
-    """A label around the number on its baseline, text before it and maybe after it ("Organized
-    18 activities": the label is the whole line), else a label beside it on its right (a number
-    that starts its line, "1.2 million page views", is a number beside its label)."""
+Extents = dict[int, tuple[float, float]]
+
+
+def _line_extents(numbers: Sequence[Block], labels: Sequence[Block]) -> Extents:
+    """Per number, the horizontal extent of its line: the number and the text set on its
+    baseline right before and after it."""
+    out: Extents = {}
+    for n in numbers:
+        x0, x1 = n.bbox.x0, n.bbox.x1
+        for b in labels:
+            if _on_baseline(n, b) and (
+                0 <= n.bbox.x0 - b.bbox.x1 <= 0.5 * n.font_size
+                or 0 <= b.bbox.x0 - n.bbox.x1 <= 0.5 * n.font_size
+            ):
+                x0, x1 = min(x0, b.bbox.x0), max(x1, b.bbox.x1)
+        out[id(n)] = (x0, x1)
+    return out
+
+
+def _nearest_number(block: Block, numbers: Sequence[Block], extents: Extents) -> Block | None:
+    """The large number a small line is set closest to, above or below it, in its column (the
+    column of a number is the extent of its line)."""
+
+    def across(n: Block) -> float:
+        x0, x1 = extents[id(n)]
+        return min(x1, block.bbox.x1) - max(x0, block.bbox.x0)
+
+    column = [n for n in numbers if across(n) > -0.5 * n.font_size]
+    return min(
+        column,
+        key=lambda n: max(n.bbox.top - block.bbox.bottom, block.bbox.top - n.bbox.bottom, 0),
+        default=None,
+    )
+
+
+def _run_of_lines(
+    number: Block, x0: float, labels: Sequence[Block], numbers: Sequence[Block],
+    extents: Extents, step: int,
+) -> list[Block]:  # fmt: skip
+    """The small lines set right above (step -1) or under (step 1) a number's line, flush with
+    the paragraph's left edge `x0` and closer to it than to any other number: the rest of a
+    label wrapped around the number."""
+    out: list[Block] = []
+    edge = number
+    reach = 0.8 * number.bbox.height
+    while True:
+        if step < 0:
+            near = [b for b in labels if 0 <= edge.bbox.top - b.bbox.bottom <= reach]
+        else:
+            near = [b for b in labels if 0 <= b.bbox.top - edge.bbox.bottom <= reach]
+        near = [
+            b
+            for b in near
+            if abs(b.bbox.x0 - x0) <= 3
+            and b not in out
+            and _nearest_number(b, numbers, extents) is number
+        ]
+        if not near:
+            return out[::-1] if step < 0 else out
+        nxt = min(near, key=lambda b: abs(b.bbox.top - edge.bbox.bottom))
+        gap = edge.bbox.top - nxt.bbox.bottom if step < 0 else nxt.bbox.top - edge.bbox.bottom
+        reach = max(1.2 * nxt.font_size, 1.3 * gap + 2)
+        edge = nxt
+        out.append(edge)
+
+
+def _around(
+    number: Block, labels: Sequence[Block], numbers: Sequence[Block], extents: Extents,
+    width: float,
+) -> tuple[Tile, bool] | None:  # fmt: skip
+    """A label around the number, set on its baseline (text before it, or text after it that goes
+    on under the number: "Speakership at / 12 partner / events", and the whole paragraph is the
+    label), else a label beside it on its right (a number that starts its line, "1.2 million
+    page views", is a number beside its label). The flag says whether the label touches the
+    number (else it is only the nearest text to its right, and a label over or under the number
+    is preferred)."""
     left = [
         b
         for b in labels
@@ -90,17 +162,27 @@ def _around(number: Block, labels: Sequence[Block], width: float) -> Tile | None
         if 0 <= b.bbox.x0 - number.bbox.x1 <= _BESIDE * width and _same_row(b, number)
     ]
     after = min(right, key=lambda b: b.bbox.x0) if right else None
-    if left:
-        before = max(left, key=lambda b: b.bbox.x1)
-        tail = after.text if after and _on_baseline(number, after) else ""
-        label = " ".join(part for part in (before.text, number.text, tail) if part)
-        box = before.bbox.union(number.bbox)
-        if after and tail:
-            box = box.union(after.bbox)
-        return Tile(number.text, label, number.page_number, box, "number_inside")
-    if after is not None:
+    tail = after if after and _on_baseline(number, after) else None
+    close = tail is not None and tail.bbox.x0 - number.bbox.x1 <= 0.5 * number.font_size
+    head = max(left, key=lambda b: b.bbox.x1) if left else None
+    x0 = head.bbox.x0 if head else number.bbox.x0
+    runs = (labels, numbers, extents)
+    before = _run_of_lines(number, x0, *runs, -1) if head or close else []
+    after_lines = _run_of_lines(number, x0, *runs, 1) if head or close else []
+    if head or close:
+        parts = [*before, *([head] if head else []), number, *([tail] if tail else [])]
+        parts += after_lines
+        if not head and not before:  # the line starts with the number: the rest is its label
+            parts = parts[1:]
+        label = " ".join(b.text for b in parts)
+        box = number.bbox
+        for b in parts:
+            box = box.union(b.bbox)
+        kind: TileArrangement = "number_inside" if head or before else "number_beside"
+        return Tile(number.text, label, number.page_number, box, kind), True
+    if after is not None and after.role is not BlockRole.HEADING:
         box = number.bbox.union(after.bbox)
-        return Tile(number.text, after.text, number.page_number, box, "number_beside")
+        return Tile(number.text, after.text, number.page_number, box, "number_beside"), False
     return None
 
 
@@ -111,21 +193,31 @@ def find_tiles(page: Page, body_size: float) -> list[Tile]:
     if not numbers:
         return []
     labels = [b for b in blocks if b.font_size < EMPHASIS * body_size and _label_like(b)]
+    extents = _line_extents(numbers, labels)
     tiles: dict[int, Tile] = {}
+    beside: dict[int, Tile] = {}
     stacked = []
     for number in numbers:
-        tile = _around(number, labels, page.width)
-        if tile is not None:
-            tiles[id(number)] = tile
-        else:
-            stacked.append(number)
+        found = _around(number, labels, numbers, extents, page.width)
+        if found is not None and found[1]:
+            tiles[id(number)] = found[0]
+            continue
+        if found is not None:
+            beside[id(number)] = found[0]
+        stacked.append(number)
     under = {id(n): b for n in stacked if (b := _below(n, labels))}
     over = {id(n): b for n in stacked if (b := _above(n, labels))}
-    arrangement: TileArrangement = "label_above" if len(over) > len(under) else "number_above"
+    gap_under = sum(b.bbox.top - n.bbox.bottom for n in stacked if (b := under.get(id(n))))
+    gap_over = sum(n.bbox.top - b.bbox.bottom for n in stacked if (b := over.get(id(n))))
+    # the arrangement that labels more numbers; on a tie, the one that sets labels closer
+    above = (len(over), -gap_over) > (len(under), -gap_under)
+    arrangement: TileArrangement = "label_above" if above else "number_above"
     chosen = over if arrangement == "label_above" else under
     for number in stacked:
         label = chosen.get(id(number))
         if label is not None:
             box = number.bbox.union(label.bbox)
             tiles[id(number)] = Tile(number.text, label.text, page.number, box, arrangement)
+        elif id(number) in beside:
+            tiles[id(number)] = beside[id(number)]
     return [tiles[id(n)] for n in numbers if id(n) in tiles]

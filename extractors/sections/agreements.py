@@ -1,5 +1,6 @@
 """Agreements (MOUs): in a section about MOUs, agreements or partnerships, each partner heading
-followed by the date it was signed, or a table with partner and date columns."""
+followed by the date it was signed, a table with partner and date columns, or lines of a partner
+and its date ("Partner — 14 March 2023")."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from extractors.sections.base import Context, header_index, row_source, section_
 from extractors.sections.dated import date_only
 
 CUE = re.compile(
-    r"\b(mous?|mo[au]s|memorand\w*|agreements?|partnerships? signed|signatures?)\b", re.I
+    r"\b(mous?|mo[au]s|memorand\w*|agreements?|partnerships?|signatures?|signings?|"
+    r"cooperation accords?)\b",
+    re.I,
+)
+# "Partner — 14 March 2023", "Partner, signed 14 March", "Partner (14 March 2023)"
+_PARTNER_LINE = re.compile(
+    r"^(?P<partner>[^\d—–|:(]{3,}?)\s*(?:[—–|:-]|\(|,\s*signed(?:\s+on)?)\s*(?P<date>.+?)\)?$", re.I
 )
 _PARTNER_COL = re.compile(r"\b(partner|organi[sz]ation|counterpart|with|institution|name)\b", re.I)
 _DATE_COL = re.compile(r"\b(date|signed|when|on)\b", re.I)
@@ -58,6 +65,19 @@ def _table(table: Table, year: int | None) -> list[Agreement]:
     ]
 
 
+def _lines(block: Block, year: int | None) -> list[Agreement]:
+    """A list of agreements, one a line: a partner, a dash, the date it was signed."""
+    found = []
+    for line in block.lines:
+        match = _PARTNER_LINE.match(line)
+        when = date_only(match.group("date"), year) if match else None
+        if match is None or when is None:
+            return []  # every line must be one
+        partner = match.group("partner").strip(" ,")
+        found.append(Agreement(partner, when[0], Source(block.page_number, block.bbox, line)))
+    return found
+
+
 def extract(ctx: Context) -> list[Agreement]:
     agreements: list[Agreement] = []
     for placed in ctx.blocks():
@@ -69,8 +89,12 @@ def extract(ctx: Context) -> list[Agreement]:
             and not any(CUE.search(h.text) for h in placed.headings)
         ):
             agreements.extend(_dated_headings(ctx, placed))
-    for placed in ctx.tables():
-        table = placed.item
-        if isinstance(table, Table) and any(CUE.search(h.text) for h in placed.headings):
-            agreements.extend(_table(table, ctx.year))
+    for placed in ctx.items:
+        item = placed.item
+        if not any(CUE.search(h.text) for h in placed.headings):
+            continue
+        if isinstance(item, Table):
+            agreements.extend(_table(item, ctx.year))
+        elif isinstance(item, Block) and item.role is BlockRole.BODY and len(item.lines) >= 1:
+            agreements.extend(_lines(item, ctx.year))
     return agreements

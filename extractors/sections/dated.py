@@ -46,3 +46,23 @@ def trailing_date(text: str, year: int | None) -> tuple[str, date, date] | None:
     if when is None:
         return None
     return text[: match.start()].strip(), when[0], when[1]
+
+
+# "Webinar Series (Part 1: 7 March 2023; Part 2: 4 April 2023)"
+_PARTS_BLOCK = re.compile(r"\s*[(\[](?P<parts>[^()\[\]]*\bpart\b[^()\[\]]*)[)\]]\s*$", re.I)
+_ONE_PART = re.compile(r"\bpart\s+(?P<part>\d+|[ivx]+)\s*[:–—-]\s*(?P<date>[^;]+)", re.I)
+
+
+def trailing_parts(text: str, year: int | None) -> list[tuple[str, date, date]]:
+    """A heading that ends with the dates of its parts: one (name (Part N), start, end) each."""
+    match = _PARTS_BLOCK.search(text)
+    if not match:
+        return []
+    name = text[: match.start()].strip()
+    out = []
+    for part in _ONE_PART.finditer(match.group("parts")):
+        when = date_only(part.group("date"), year)
+        if when is None:
+            return []
+        out.append((f"{name} (Part {part.group('part')})", when[0], when[1]))
+    return out

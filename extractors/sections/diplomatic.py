@@ -12,6 +12,7 @@ from extractors.sections.base import Context, row_source
 
 CUE = re.compile(r"\b(diplomat\w*|embass\w*|ambassadors?|consul\w*)\b", re.I)
 _BULLET = re.compile(r"^[\s•·●▪■◦○*–—-]+")
+_SEPARATORS = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 
 
 def _name(text: str) -> str:
@@ -34,9 +35,15 @@ def extract(ctx: Context) -> list[DiplomaticCountry]:
             continue
         item = placed.item
         if isinstance(item, Block) and item.role is not BlockRole.HEADING:
-            # a name may wrap over two lines ("DOMINICAN / REPUBLIC"), or each line be one name
+            # a name may wrap over two lines ("DOMINICAN / REPUBLIC"), each line be one name, or
+            # the names be one comma-separated list
             whole = _country(item.text) if len(item.lines) <= 2 else None
-            for text in [item.text] if whole else list(item.lines):
+            listed = _SEPARATORS.split(item.text.strip(" ."))
+            if not whole and len(listed) >= 2 and all(_country(p) for p in listed):
+                texts = listed
+            else:
+                texts = [item.text] if whole else list(item.lines)
+            for text in texts:
                 if hit := _country(text):
                     found.append(
                         DiplomaticCountry(hit[0], hit[1], Source(item.page_number, item.bbox, text))

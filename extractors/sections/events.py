@@ -13,13 +13,23 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.model import Block, BlockRole
+from extractors.model import Block, BlockRole, Table
 from extractors.records import OrganizedEvent, Source
 from extractors.sections import agreements, new_members
-from extractors.sections.base import Context
-from extractors.sections.dated import date_only, trailing_date
+from extractors.sections.base import Context, header_index, row_source
+from extractors.sections.dated import date_only, trailing_date, trailing_parts
 
 _MAX_NAME_WORDS = 25
+_DATE_COL = re.compile(r"\b(date|dates|when|day)\b", re.I)
+_EVENT_COL = re.compile(
+    r"\b(event|events|activity|activities|name|title|programme|program)\b", re.I
+)
+_OTHER_COL = re.compile(r"\b(theme|topic|subject|organi[sz]er|host|partner)\b", re.I)
+# the events of others the organization took part in: their own section, not its activities
+PARTNER_CUE = re.compile(
+    r"\b(partners?'?|external|joined|participat\w*|stages?)\b.*\b(events?|stages?)\b|\b(events?)\b.*\b(joined|attended)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +39,12 @@ class _Candidate:
 
 
 def _excluded(block: Block, headings: tuple[Block, ...]) -> bool:
-    cues = (agreements.CUE, new_members.CUE)
-    return any(cue.search(h.text) for h in (*headings, block) for cue in cues)
+    return _excluded_path((*headings, block))
+
+
+def _excluded_path(headings: tuple[Block, ...]) -> bool:
+    cues = (agreements.CUE, new_members.CUE, PARTNER_CUE)
+    return any(cue.search(h.text) for h in headings for cue in cues)
 
 
 def _name(text: str) -> str:
@@ -80,6 +94,9 @@ def _candidates(ctx: Context) -> list[_Candidate]:
         if (own := trailing_date(block.text, ctx.year)) is not None:
             name, start, end = own
             found.append(_Candidate(OrganizedEvent(_name(name), start, end, src), False))
+            continue
+        if parts := trailing_parts(block.text, ctx.year):
+            found += [_Candidate(OrganizedEvent(_name(n), a, b, src), False) for n, a, b in parts]
             continue
         for j in range(i + 1, min(i + 4, len(blocks))):
             item = blocks[j]
@@ -138,5 +155,28 @@ def _merge(candidates: list[_Candidate]) -> list[OrganizedEvent]:
     return sorted(events, key=lambda e: (e.start_date, e.end_date, e.name))
 
 
+def _tables(ctx: Context) -> list[_Candidate]:
+    """A table of the organization's events: a date column and an event column, and no theme
+    or organizer column (that is a table of partners' events)."""
+    found: list[_Candidate] = []
+    for placed in ctx.tables():
+        table = placed.item
+        if not isinstance(table, Table) or _excluded_path(placed.headings):
+            continue
+        when, name = header_index(table.header, _DATE_COL), header_index(table.header, _EVENT_COL)
+        if when is None or name is None or when == name:
+            continue
+        if any(_OTHER_COL.search(h) for h in table.header):
+            continue
+        for index, row in enumerate(table.rows):
+            dates = date_only(row[when], ctx.year) if when < len(row) else None
+            if dates and name < len(row) and row[name].strip():
+                event = OrganizedEvent(
+                    _name(row[name]), dates[0], dates[1], row_source(table, index)
+                )
+                found.append(_Candidate(event, False))
+    return found
+
+
 def extract(ctx: Context) -> list[OrganizedEvent]:
-    return _merge(_candidates(ctx))
+    return _merge(_candidates(ctx) + _tables(ctx))

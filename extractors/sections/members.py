@@ -1,8 +1,17 @@
 """Member overview: stated totals, region totals and every listed member.
 
-Cues: headings that state a count ("LOCAL GOVERNMENTS | 160", "Africa (45)", "210 Members as of
-..."), sentences that state totals ("214 members: 163 local governments, 17 institutions and 34
-corporations"), and tables whose header pairs a country column with a names column."""
+Totals: headings that state a count ("LOCAL GOVERNMENTS | 160", "Africa (45)", "48 members in
+Africa", "210 Members as of ..."), sentences that state totals by type ("214 members: 163 local
+governments, 17 institutions and 34 corporations"), or a tile whose label counts members. A table
+of contents repeats headings but states nothing: its entries are never read.
+
+Members, in the designs reports use, each country found in the gazetteer:
+- a table pairing a country column with a names column ("Country | Members", or two such pairs
+  per row), told by its header or, without one, by a column of country names;
+- "Country: a, b, c" lines;
+- a country sub-heading over its names (a comma-separated paragraph, or one name per line).
+Lines and sub-headings are read in a section about members (a heading that says so, or counts a
+region or a kind of member)."""
 
 from __future__ import annotations
 
@@ -10,18 +19,13 @@ import re
 from dataclasses import dataclass
 
 from extractors.flow import Placed
-from extractors.model import Block, BlockRole, Table
+from extractors.model import Block, BlockRole, Table, Tile
 from extractors.normalize.countries import normalize_region, to_iso3
-from extractors.records import Member, MemberType, RegionTotal, StatedTotal
-from extractors.sections.base import Context, row_source, source
-from extractors.sections.vocabulary import (
-    HEDGES,
-    MEMBERS,
-    NEW,
-    counted,
-    member_type,
-    split_names,
-)
+from extractors.normalize.numbers import parse_int
+from extractors.records import Member, MemberType, RegionTotal, Source, StatedTotal
+from extractors.sections.base import Context, row_source, section_items, source
+from extractors.sections.member_totals import TYPE_SCOPES, heading_totals, prose_totals
+from extractors.sections.vocabulary import MEMBERS, NEW, counted, member_type, split_names
 
 _COUNTRY = re.compile(r"\b(country|countries|nation)\b", re.IGNORECASE)
 _NAMES = re.compile(
@@ -30,16 +34,8 @@ _NAMES = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBES = re.compile(r"\b(area|population|inhabitants|leader|mayor|date|signed|joined)\b", re.I)
-_TYPE_SCOPES = {
-    "local_government": "members.local_governments",
-    "institution": "members.institutions",
-    "corporation": "members.corporations",
-}
-_PROSE_COUNT = re.compile(
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:new\s+)?members?|local governments?|"
-    r"cit(?:y|ies)|municipalit(?:y|ies)|institutions?|corporations?|compan(?:y|ies))\b",
-    re.IGNORECASE,
-)
+_LINE = re.compile(r"^(?P<country>[^:：]{2,60}?)\s*[:：]\s*(?P<names>\S.*)$")
+_TYPED = 0.7  # share of a column's cells that must be country names
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,69 +45,10 @@ class Overview:
     members: list[Member]
 
 
-def _heading_totals(ctx: Context) -> tuple[list[StatedTotal], list[RegionTotal]]:
-    totals: list[StatedTotal] = []
-    regions: list[RegionTotal] = []
-    for placed in ctx.blocks():
-        block = placed.item
-        if not isinstance(block, Block) or block.role is not BlockRole.HEADING:
-            continue
-        found = counted(block.text)
-        if found is None:
-            continue
-        label, n = found
-        region = normalize_region(label)
-        kind = member_type(label)
-        if region:
-            regions.append(RegionTotal(region, n, source(block)))
-        elif kind:
-            totals.append(StatedTotal(_TYPE_SCOPES[kind], n, source(block)))
-        elif MEMBERS.search(label) and not NEW.search(label):
-            totals.append(StatedTotal("members.total", n, source(block)))
-    return totals, regions
-
-
-def _prose_totals(ctx: Context) -> list[StatedTotal]:
-    """Totals stated in one sentence: a member count and at least one count by type."""
-    totals: list[StatedTotal] = []
-    for placed in ctx.blocks():
-        block = placed.item
-        if not isinstance(block, Block) or block.role is not BlockRole.BODY:
-            continue
-        for sentence in re.split(r"(?<=[.!?])\s+", block.text):
-            found: list[StatedTotal] = []
-            for match in _PROSE_COUNT.finditer(sentence):
-                if HEDGES.search(sentence[: match.start()]):
-                    continue
-                what, n = match.group("what"), int(match.group("n").replace(",", ""))
-                if NEW.search(what):
-                    continue
-                kind = member_type(_plural(what))
-                scope = _TYPE_SCOPES[kind] if kind else "members.total"
-                found.append(StatedTotal(scope, n, source(block, text=sentence)))
-            scopes = {t.scope for t in found}
-            if "members.total" in scopes and len(scopes) > 1:
-                totals.extend(found)
-    return totals
-
-
-def _plural(word: str) -> str:
-    """'1 city' counts like '11 cities' (the type vocabulary names kinds in the plural)."""
-    return re.sub(r"\b(cit|compan|municipalit)y\b", r"\1ies", word, flags=re.IGNORECASE)
-
-
-def _column_pairs(header: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(country column, names column) pairs: "Country | Members" or "Country | X | Country | X".
-    A table that also describes its entries (area, population, leader, date) is not a list of
-    members: it is a new-members table or something else."""
-    if any(_DESCRIBES.search(cell) for cell in header):
-        return []
-    pairs = []
-    for i, cell in enumerate(header[:-1]):
-        names = header[i + 1]
-        if _COUNTRY.search(cell) and not _COUNTRY.search(names) and _NAMES.search(names):
-            pairs.append((i, i + 1))
-    return pairs
+def _country(text: str) -> str | None:
+    """The printed country name when the text is one (gazetteer), else None."""
+    name = " ".join(text.split()).strip(" :")
+    return name if name and len(name.split()) <= 6 and to_iso3(name) else None
 
 
 def _context(placed: Placed) -> tuple[str | None, MemberType | None]:
@@ -124,39 +61,155 @@ def _context(placed: Placed) -> tuple[str | None, MemberType | None]:
     return region, kind
 
 
-def _table_members(placed: Placed, table: Table) -> list[Member]:
-    pairs = _column_pairs(table.header)
-    if not pairs:
+def in_members(placed: Placed) -> bool:
+    """Inside a section about members: a heading that names them (not new ones), or counts a
+    region or a kind of member."""
+    for heading in placed.headings:
+        text = heading.text
+        if MEMBERS.search(text) and not NEW.search(text):
+            return True
+        label = (counted(text) or (None, 0))[0]
+        if label and (normalize_region(label) or member_type(label)):
+            return True
+    return False
+
+
+def _member(name: str, country: str, kind: MemberType, region: str | None, src: Source) -> Member:
+    return Member(
+        name=name,
+        country=country,
+        country_iso3=to_iso3(country),
+        region=region if kind == "local_government" else None,
+        member_type=kind,
+        source=src,
+    )
+
+
+# ------------------------------------------------------------------------------------- tables
+
+
+def _typed_columns(table: Table) -> set[int]:
+    width = max((len(r) for r in table.rows), default=0)
+    out = set()
+    for col in range(width):
+        cells = [r[col] for r in table.rows if col < len(r) and r[col].strip()]
+        if cells and sum(1 for c in cells if _country(c)) >= _TYPED * len(cells):
+            out.add(col)
+    return out
+
+
+def column_pairs(table: Table) -> list[tuple[int, int]]:
+    """(country column, names column) pairs: "Country | Members", "Country | X | Country | X",
+    or, in a table without a header, a column of country names followed by one of names. A table
+    that describes its entries (area, population, leader, date) is not a list of members."""
+    header = table.header
+    if any(_DESCRIBES.search(cell) for cell in header):
+        return []
+    pairs = [
+        (i, i + 1)
+        for i, cell in enumerate(header[:-1])
+        if _COUNTRY.search(cell) and not _COUNTRY.search(header[i + 1])
+        if _NAMES.search(header[i + 1])
+    ]
+    if pairs or header:
+        return pairs  # a header that names no names column: not a list of members
+    typed = _typed_columns(table)
+    return [(i, i + 1) for i in sorted(typed) if i + 1 not in typed and (i - 1) not in typed]
+
+
+def _table_members(placed: Placed, table: Table, members_section: bool) -> list[Member]:
+    pairs = column_pairs(table)
+    if not pairs or (not members_section and not table.header):
         return []
     region, kind = _context(placed)
-    members: list[Member] = []
+    found: list[Member] = []
     for index, row in enumerate(table.rows):
         for country_col, names_col in pairs:
             if names_col >= len(row) or not row[country_col].strip():
                 continue
             country = " ".join(row[country_col].split())
-            this_kind = kind or member_type(table.header[names_col]) or "local_government"
+            label = table.header[names_col] if names_col < len(table.header) else ""
+            this_kind = kind or member_type(label) or "local_government"
             for name in split_names(row[names_col]):
-                members.append(
-                    Member(
-                        name=name,
-                        country=country,
-                        country_iso3=to_iso3(country),
-                        region=region if this_kind == "local_government" else None,
-                        member_type=this_kind,
-                        source=row_source(table, index),
-                    )
+                found.append(_member(name, country, this_kind, region, row_source(table, index)))
+    return found
+
+
+# ---------------------------------------------------------------- lines and country headings
+
+
+def _line_members(placed: Placed, block: Block) -> list[Member]:
+    """ "Country: a, b, c" lines (a list that wraps goes on in the next line)."""
+    entries: list[tuple[str, str]] = []
+    for line in block.lines:
+        match = _LINE.match(line)
+        country = _country(match.group("country")) if match else None
+        if match and country:
+            entries.append((country, match.group("names")))
+        elif entries:
+            entries[-1] = (entries[-1][0], f"{entries[-1][1]} {line}")
+        else:
+            return []
+    region, kind = _context(placed)
+    this_kind = kind or "local_government"
+    found = []
+    for country, names in entries:
+        src = source(block, text=f"{country}: {names}")
+        found += [_member(n, country, this_kind, region, src) for n in split_names(names)]
+    return found
+
+
+def _heading_members(ctx: Context, placed: Placed, heading: Block) -> list[Member]:
+    """A country sub-heading over its names: a comma-separated paragraph or one name a line."""
+    country = _country(heading.text)
+    if country is None:
+        return []
+    region, kind = _context(placed)
+    this_kind = kind or "local_government"
+    found: list[Member] = []
+    for item in section_items(ctx, heading):
+        block = item.item
+        if not isinstance(block, Block) or block.role is BlockRole.HEADING:
+            break
+        text = block.text
+        names = split_names(text) if "," in text or len(block.lines) == 1 else list(block.lines)
+        src = source(block)
+        found += [_member(" ".join(n.split()), country, this_kind, region, src) for n in names]
+    return found
+
+
+def _tile_totals(ctx: Context) -> list[StatedTotal]:
+    """A tile that counts members ("214" over "members as of December 2023")."""
+    out = []
+    for placed in ctx.tiles():
+        tile = placed.item
+        if isinstance(tile, Tile) and MEMBERS.search(tile.label) and not NEW.search(tile.label):
+            value = parse_int(tile.value_text)
+            kind = member_type(tile.label)
+            if value is not None:
+                scope = TYPE_SCOPES[kind] if kind else "members.total"
+                out.append(
+                    StatedTotal(scope, value, Source(tile.page_number, tile.bbox, tile.label))
                 )
-    return members
+    return out
 
 
 def extract(ctx: Context) -> Overview:
-    heading_totals, regions = _heading_totals(ctx)
+    totals, regions = heading_totals(ctx)
     members: list[Member] = []
-    for placed in ctx.tables():
-        if isinstance(placed.item, Table):
-            members.extend(_table_members(placed, placed.item))
-    totals = heading_totals + [
-        t for t in _prose_totals(ctx) if t.scope not in {h.scope for h in heading_totals}
-    ]
+    for placed in ctx.items:
+        item = placed.item
+        section = in_members(placed)
+        if isinstance(item, Table):
+            members.extend(_table_members(placed, item, section))
+        elif isinstance(item, Block) and section:
+            if item.role is BlockRole.HEADING:
+                members.extend(_heading_members(ctx, placed, item))
+            elif item.role is BlockRole.BODY:
+                members.extend(_line_members(placed, item))
+    stated = {t.scope for t in totals}
+    for extra in (*prose_totals(ctx), *_tile_totals(ctx)):
+        if extra.scope not in stated:
+            totals.append(extra)
+            stated.add(extra.scope)
     return Overview(totals, regions, members)

@@ -12,7 +12,13 @@ from extractors.normalize.numbers import parse_quantity
 from extractors.records import MemberType, NewMember, Source
 from extractors.sections.base import Context, header_index, row_source
 
-CUE = re.compile(r"\bnew\s+members?\b|\bnewly\s+joined\b|\bwelcom\w*\b.*\bmembers?\b", re.I)
+# a heading about members who joined: "New Members", "Welcoming New Members", "Joined This
+# Year", "Newcomers" (but not the events the organization joined)
+CUE = re.compile(
+    r"\bnew\s+members?\b|\bnewly\s+joined\b|\bwelcom\w*\b|\bnewcomers?\b|"
+    r"^(?!.*\b(events?|conferences?|forums?)\b).*\bjoin(ed|ing)\b",
+    re.I,
+)
 _TITLED = re.compile(r"^(?P<name>.+?)\s*\((?P<country>[^()]+)\)$")
 _FACT = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z .'-]{1,30}?)\s*:\s*(?P<value>.+)$")
 _AREA = re.compile(r"\b(area|surface|size)\b", re.I)

@@ -57,9 +57,21 @@ def member_type(text: str) -> MemberType | None:
     return None
 
 
+# "48 members in Africa", "7 member cities in the Middle East": the count first, the group last
+_COUNT_IN = re.compile(
+    rf"^{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:members?|cities|municipalities|governments?|"
+    rf"institutions?|corporations?|companies)\s+(?:in|from|across)\s+(?:the\s+)?(?P<label>[^\d]+)$",
+    re.IGNORECASE,
+)
+
+
 def counted(text: str) -> tuple[str, int] | None:
-    """Split a stated count off a heading: "AFRICA | 47" -> ("AFRICA", 47)."""
+    """Split a stated count off a heading: "AFRICA | 47" -> ("AFRICA", 47), "48 members in
+    Africa" -> ("Africa", 48)."""
     text = " ".join(text.split())
+    match = _COUNT_IN.match(text)
+    if match:
+        return match.group("label").strip(), int(re.sub(r"\D", "", match.group("n")))
     for pattern in COUNTED:
         match = pattern.match(text)
         if match:

@@ -98,7 +98,7 @@ def build_cell(cell: Cell, out_dir: Path) -> Built:
     content = load_content(cell.content)
     design = draw_design(cell.seed)
     document = compose(content, design)
-    records = gold(content, design)
+    records = gold(content, design, prose_people=True)
     folder.mkdir(parents=True, exist_ok=True)
     stamp.unlink(missing_ok=True)
     partial = folder / f"partial-{os.getpid()}.pdf"

@@ -8,7 +8,8 @@ line starts a new row unless it is a continuation:
 - a line without first-column text under a row that has only a label (the values of a wrapped
   label, set between its lines), or whose cells all continue wrapped text cells above it (a number
   never wraps);
-and a gap clearly wider than the gap between wrapped lines always starts a row.
+and a gap clearly wider than the gap between wrapped lines always starts a row; when such gaps
+part nearly every row, they are the rows' boundaries, as rules would be.
 """
 
 from __future__ import annotations
@@ -109,10 +110,25 @@ def group_rows(
     bounds: Sequence[tuple[float, float]],
     separators: Sequence[float] = (),
 ) -> list[Row]:
-    """The body lines of a table grouped into rows."""
+    """The body lines of a table grouped into rows. Rules (or fill edges) that part nearly every
+    row make each band a row; so do the wide gaps of a table whose rows are set apart by space
+    when they part nearly every row (otherwise they only part groups of rows)."""
     separators = sorted(separators)
     by_band = bool(separators) and bands_are_rows(lines, separators, bounds)
     threshold = _wrap_threshold(lines)
+    if not by_band and threshold != float("inf"):
+        spaced = sorted(
+            [
+                *separators,
+                *(
+                    (a.bottom + b.top) / 2
+                    for a, b in itertools.pairwise(lines)
+                    if b.top - a.bottom > threshold
+                ),
+            ]
+        )
+        if bands_are_rows(lines, spaced, bounds):
+            separators, by_band = spaced, True
     rows: list[Row] = []
     for line in lines:
         row = rows[-1] if rows else None

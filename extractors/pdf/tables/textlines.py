@@ -113,10 +113,11 @@ def make_line(words: Iterable[Word]) -> TextLine:
 
 
 def _joins(top: float, bottom: float, word: Word) -> bool:
-    """Does the word sit on the line spanning [top, bottom]? Over half of the shorter of the two
-    must overlap (a value set between the two lines of a wrapped label joins the first one)."""
+    """Does the word sit on the line spanning [top, bottom] (the extent of the line's first
+    word)? Over half of the taller of the two must overlap: small words beside a large one do
+    not join its line, so it cannot gather the lines of a paragraph set beside it."""
     overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-    return overlap > 0.5 * min(bottom - top, word["bottom"] - word["top"])
+    return overlap > 0.5 * max(bottom - top, word["bottom"] - word["top"])
 
 
 def text_lines(words: Iterable[Word]) -> list[TextLine]:
@@ -128,7 +129,6 @@ def text_lines(words: Iterable[Word]) -> list[TextLine]:
             top, bottom = bounds[i]
             if _joins(top, bottom, word):
                 groups[i].append(word)
-                bounds[i] = (min(top, word["top"]), max(bottom, word["bottom"]))
                 break
         else:
             groups.append([word])

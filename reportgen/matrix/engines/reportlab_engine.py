@@ -1,11 +1,10 @@
 """The reportlab engine: platypus with one page template per column count.
 
 Body columns are frames: the templates "cols1", "cols2" and "cols3" hold 1-3 frames side by side
-and a section switches template at its page break. A run of sections that cannot keep one frame
-set across its pages (it flows from one column count into another, or a multi-column section
-holds a `full_width` table) is set on "cols1" instead, its multi-column passages in
-`BalancedColumns` between the full-width tables. The running head of a page is the head of the
-section current at its top (`SectionMarker`); the table of contents is built again until the
+and a section switches template at its page break. A section flows on in the frames of the one
+before it when it has the same column count, else it starts a page; a full-width table in a
+multi-column section gets a one-column page of its own. The running head of a page is the head of
+the section current at its top (`SectionMarker`); the table of contents is built again until the
 pages it prints are those its sections landed on.
 """
 
@@ -26,7 +25,6 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
 )
-from reportlab.platypus.flowables import BalancedColumns
 
 from reportgen.matrix import doc
 from reportgen.matrix.engines import reportlab_blocks as blocks
@@ -136,29 +134,16 @@ def _is_wide(block: doc.Block) -> bool:
 
 
 def plan(document: doc.Document) -> list[tuple[str, bool]]:
-    """Per section, (page template, whether its columns are BalancedColumns on "cols1")."""
+    """Per section, (page template, whether it must start a new page). A section that flows on
+    from the previous one keeps its frames only when it has the same column count; otherwise
+    it starts a page of its own template, as a typesetter changes the column grid at a page."""
     sections, look = document.sections, document.look
-    groups: list[list[int]] = []
-    for index, section in enumerate(sections):
-        opens = index == 0 or section.new_page or sections[index - 1].kind == "cover"
-        if opens or section.kind == "cover":
-            groups.append([])
-        groups[-1].append(index)
     result: list[tuple[str, bool]] = []
-    for group in groups:
-        counts = [section_columns(sections[i], look) for i in group]
-        wide = any(
-            _is_wide(b)
-            for i, n in zip(group, counts, strict=True)
-            if n > 1
-            for b in sections[i].blocks
-        )
-        if sections[group[0]].kind == "cover":
-            result += [("cover", False)] * len(group)
-        elif len(set(counts)) == 1 and not wide:
-            result += [(f"cols{counts[0]}", False)] * len(group)
-        else:
-            result += [("cols1", n > 1) for n in counts]
+    for index, section in enumerate(sections):
+        template = "cover" if section.kind == "cover" else f"cols{section_columns(section, look)}"
+        first = index == 0 or sections[index - 1].kind == "cover"
+        fresh = first or section.new_page or template != result[-1][0]
+        result.append((template, fresh))
     return result
 
 
@@ -186,29 +171,23 @@ def _block(block: doc.Block, kit: blocks.Kit, cover: bool, width: float) -> list
 
 
 def _section(
-    document: doc.Document, index: int, balanced: bool, kit: blocks.Kit, pages: dict[int, int]
+    document: doc.Document, index: int, template: str, kit: blocks.Kit, pages: dict[int, int]
 ) -> list[Flowable]:
+    """A section's flowables. A full-width table in a section of several columns gets a page of
+    one column (it cannot span the frames), then the section goes on in its own columns."""
     section = document.sections[index]
     columns = section_columns(section, document.look)
     page_width = PAGE_SIZES[document.look.page][0] - 2 * MARGIN_X
     width = (page_width - GUTTER * (columns - 1)) / columns
     out: list[Flowable] = []
-    run: list[Flowable] = []
-
-    def flush() -> None:
-        if run:
-            out.append(BalancedColumns(list(run), nCols=columns, innerPadding=GUTTER))
-            run.clear()
-
     for block in section.blocks:
-        wide = _is_wide(block) or isinstance(block, doc.PageBreak)
+        wide = columns > 1 and _is_wide(block)
         flowables = _block(block, kit, section.kind == "cover", page_width if wide else width)
-        if balanced and not wide:
-            run.extend(flowables)
-            continue
-        flush()
-        out.extend(flowables)
-    flush()
+        if wide:
+            out += [NextPageTemplate("cols1"), PageBreak(), *flowables]
+            out += [NextPageTemplate(template), PageBreak()]
+        else:
+            out.extend(flowables)
     if section.kind == "contents" and document.contents:
         entries = [(e.title, pages.get(e.section_index)) for e in document.contents]
         out.append(blocks.contents(entries, kit))
@@ -219,14 +198,13 @@ def story(document: doc.Document, kit: blocks.Kit, pages: dict[int, int]) -> lis
     out: list[Flowable] = []
     steps = plan(document)
     for index, section in enumerate(document.sections):
-        template, balanced = steps[index]
+        template, fresh = steps[index]
         if index > 0:
-            if template != steps[index - 1][0]:
-                out.append(NextPageTemplate(template))
-            if section.new_page or document.sections[index - 1].kind == "cover":
+            out.append(NextPageTemplate(template))
+            if fresh:
                 out.append(PageBreak())
         out.append(SectionMarker(index, section.running_head, section.kind == "cover"))
-        out.extend(_section(document, index, balanced, kit, pages))
+        out.extend(_section(document, index, template, kit, pages))
     return out
 
 
