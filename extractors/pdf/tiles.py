@@ -182,7 +182,8 @@ def _around(
         return Tile(number.text, label, number.page_number, box, kind), True
     if after is not None and after.role is not BlockRole.HEADING:
         box = number.bbox.union(after.bbox)
-        return Tile(number.text, after.text, number.page_number, box, "number_beside"), False
+        touching = after.bbox.x0 - number.bbox.x1 <= 0.5 * number.font_size
+        return Tile(number.text, after.text, number.page_number, box, "number_beside"), touching
     return None
 
 

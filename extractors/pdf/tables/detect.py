@@ -16,12 +16,14 @@ from typing import Any
 from pdfplumber.page import Page as PlumberPage
 
 from extractors.model import BBox, Table
+from extractors.normalize.countries import to_iso3
+from extractors.normalize.dates import parse_date
 from extractors.pdf.tables.build import build_table
 from extractors.pdf.tables.columns import boundaries, column_bounds, column_of
 from extractors.pdf.tables.graphics import Graphics, page_graphics
 from extractors.pdf.tables.header import first_row_is_header, header_rows, row_view
 from extractors.pdf.tables.lattice import GridCell, grid_table, lattice_grids
-from extractors.pdf.tables.rows import Row, bands_are_rows, group_rows
+from extractors.pdf.tables.rows import Row, bands_are_rows, group_rows, is_value
 from extractors.pdf.tables.runs import CAPTION, MIN_ROWS, Run, find_runs
 from extractors.pdf.tables.textlines import TextLine, text_lines
 from extractors.pdf.tables.verdict import Verdict, judge
@@ -30,6 +32,7 @@ from extractors.settings import Settings
 Word = dict[str, Any]
 _MAX_DEPTH = 3
 _MAX_HEADER_LINES = 6
+_WEAK_ROWS = 5  # a headerless, unframed table of text this short needs a typed column
 
 
 def _centre_inside(word: Word, boxes: Sequence[BBox]) -> bool:
@@ -184,6 +187,24 @@ def _pictures(graphics: Graphics, words: Sequence[Word]) -> list[tuple[float, fl
     return out
 
 
+def _typed(cells: Sequence[str]) -> bool:
+    """Are most of a column's cells of one typed kind: numbers or amounts, dates, countries?"""
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return False
+    hits = sum(1 for c in filled if is_value(c) or parse_date(c, 2000) or to_iso3(c))
+    return hits >= 0.6 * len(filled)
+
+
+def _weak(table: Table) -> bool:
+    """A few rows of plain text in columns, without a header, rules or fills: a list set in
+    columns ("For an inclusive ecosystem | For an empowered workforce"), not a table."""
+    if table.header or len(table.rows) > _WEAK_ROWS:
+        return False
+    width = max(len(r) for r in table.rows)
+    return not any(_typed([r[c] for r in table.rows if c < len(r)]) for c in range(width))
+
+
 def _stream(
     lines: Sequence[TextLine], x0: float, x1: float, page: _Context, depth: int = 0
 ) -> list[Table]:
@@ -198,7 +219,9 @@ def _stream(
         below = clipped[last + 1] if last + 1 < len(clipped) else None
         verdict = judge(run, framed, above, below, page.pictures)
         if verdict is Verdict.TABLE:
-            tables.append(_table(run, clipped, page.graphics, page.number))
+            table = _table(run, clipped, page.graphics, page.number)
+            if framed or not _weak(table):
+                tables.append(table)
         elif verdict in (Verdict.PROSE, Verdict.CARDS) and depth < _MAX_DEPTH:
             split = max(run.gutters, key=lambda g: g.width)
             inside = [
@@ -220,11 +243,8 @@ def find_tables(
     for bbox, cells in grids:
         tables.append(_grid(bbox, cells, page_number))
     page_box = [BBox(0.0, 0.0, float(page.width), float(page.height))]
-    free = [
-        w
-        for w in words
-        if _centre_inside(w, page_box) and not _centre_inside(w, [t.bbox for t in tables])
-    ]
+    taken = [t.bbox for t in tables]
+    free = [w for w in words if _centre_inside(w, page_box) and not _centre_inside(w, taken)]
     context = _Context(page_number, graphics, _pictures(graphics, free), frames)
     found = _stream(text_lines(free), 0.0, float(page.width), context)
     for bbox, cells in partial:  # a ruled box in which no rows could be read: its grid after all

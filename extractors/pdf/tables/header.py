@@ -115,7 +115,10 @@ def first_row_is_header(
         return True
     if _unlike_body(first, texts) or _repeats(first, texts):
         return True
-    # by position: a first row of short labels over at least two rows that are not all labels
+    # by position: a first row of short labels (each starting a phrase: no lower-case start)
+    # over at least two rows that are not all labels
+    if any(t.strip()[:1].islower() for t in first.values()):
+        return False
     return len(body) >= 2 and any(
         not _label_like(t) or len(t.split()) > len(first.get(col, "").split()) + 2
         for r in texts

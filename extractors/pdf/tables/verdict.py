@@ -35,6 +35,7 @@ _BULLET = re.compile(
     re.IGNORECASE,
 )
 _PAGE = re.compile(r"^\d{1,4}$")
+_LED = re.compile(r"^(\d{1,3})\s+[A-Z][a-z]")  # "216 Independent Assurance": a contents entry
 _KEY = re.compile(r"^\s*([A-Z][\w .'/-]{1,25}?)\s*:\s+\S")
 _SIZE_SPREAD = 1.45
 _RUNNING = 0.4  # share of shared lines on which a column of prose goes on
@@ -94,12 +95,18 @@ def _list(run: Run) -> bool:
 
 
 def _contents(run: Run) -> bool:
-    for column in _columns(run):
+    """A table of contents: a column of page numbers rising down the page beside titles, or a
+    column of titles each led by its rising page number ("216 Independent Assurance")."""
+    columns = _columns(run)
+    for column in columns:
         numbers = [int(t) for _, t, _ in column if _PAGE.match(t.strip())]
         if len(numbers) >= 3 and len(numbers) >= 0.8 * len(column):
-            others = sum(len(c) for c in _columns(run)) - len(column)
+            others = sum(len(c) for c in columns) - len(column)
             if numbers == sorted(numbers) and len(set(numbers)) == len(numbers) and others:
                 return True
+        led = [int(m.group(1)) for _, t, _ in column if (m := _LED.match(t.strip()))]
+        if len(led) >= 3 and led == sorted(led) and len(set(led)) == len(led):
+            return True
     return False
 
 
