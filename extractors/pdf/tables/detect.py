@@ -8,6 +8,7 @@ out to be prose or cards set side by side (a table inside one column of a two-co
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from extractors.settings import Settings
 Word = dict[str, Any]
 _MAX_DEPTH = 3
 _MAX_HEADER_LINES = 6
+_CONTENTS_ENTRIES = 8  # titles led by page numbers that make a page a table of contents
 _WEAK_ROWS = 5  # a headerless, unframed table of text this short needs a typed column
 
 
@@ -243,14 +245,64 @@ def find_tables(
     for bbox, cells in grids:
         tables.append(_grid(bbox, cells, page_number))
     page_box = [BBox(0.0, 0.0, float(page.width), float(page.height))]
-    taken = [t.bbox for t in tables]
+    taken = [t.bbox for t in tables] + _photos(page)
     free = [w for w in words if _centre_inside(w, page_box) and not _centre_inside(w, taken)]
     context = _Context(page_number, graphics, _pictures(graphics, free), frames)
-    found = _stream(text_lines(free), 0.0, float(page.width), context)
+    lines = _without_furniture(text_lines(free), float(page.height), settings)
+    found = [] if _contents_page(lines) else _stream(lines, 0.0, float(page.width), context)
     for bbox, cells in partial:  # a ruled box in which no rows could be read: its grid after all
         if not any(_overlap(t.bbox, bbox) for t in found):
             found.append(_grid(bbox, cells, page_number))
     return sorted([*tables, *found], key=lambda t: (t.bbox.top, t.bbox.x0))
+
+
+_ENTRY = re.compile(r"^(\d{1,3})\s+[A-Z][a-z]")  # "42 Management Discussion"
+_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _contents_page(lines: Sequence[TextLine]) -> bool:
+    """A table of contents laid out freely (entries in several columns, among pictures): many
+    titles led by distinct page numbers, with the gaps page numbers leave. Such a page holds no
+    white-space table."""
+    numbers: set[int] = set()
+    for line in lines:
+        for i, segment in enumerate(line.segments):
+            text = segment.text.strip()
+            nxt = line.segments[i + 1].text if i + 1 < len(line.segments) else ""
+            if match := _ENTRY.match(text):
+                numbers.add(int(match.group(1)))
+            elif _NUMBER.match(text) and nxt[:1].isupper():
+                numbers.add(int(text))
+    # page numbers leave gaps; the numbers of a ranked or numbered list run 1, 2, 3 ...
+    return len(numbers) >= _CONTENTS_ENTRIES and max(numbers) >= 2 * len(numbers)
+
+
+def _photos(page: PlumberPage) -> list[BBox]:
+    """Pictures that words printed over belong to (labels on a photo), unless the pictures
+    together are the page's background (a scan, or a background cut into strips)."""
+    area = float(page.width) * float(page.height)
+    boxes = [BBox(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images]
+    covered = sum(b.width * b.height for b in boxes)
+    return [] if covered >= 0.5 * area else boxes
+
+
+def _without_furniture(
+    lines: list[TextLine], height: float, settings: Settings
+) -> list[TextLine]:
+    """The lines without a running header or footer: the first (last) line of the page, in the
+    header (footer) zone, set apart from the rest of the page. It would otherwise start (or end)
+    a table whose columns it happens to share ("Annual Report 2021 | Members")."""
+    out = list(lines)
+    top_zone, bottom_zone = settings.header_zone * height, (1 - settings.footer_zone) * height
+    if len(out) >= 2 and out[0].bottom <= top_zone and _apart(out[0], out[1]):
+        out.pop(0)
+    if len(out) >= 2 and out[-1].top >= bottom_zone and _apart(out[-2], out[-1]):
+        out.pop()
+    return out
+
+
+def _apart(upper: TextLine, lower: TextLine) -> bool:
+    return lower.top - upper.bottom >= 1.2 * min(upper.height, lower.height)
 
 
 def _overlap(a: BBox, b: BBox) -> bool:

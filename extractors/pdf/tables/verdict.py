@@ -107,12 +107,27 @@ def _contents(run: Run) -> bool:
         led = [int(m.group(1)) for _, t, _ in column if (m := _LED.match(t.strip()))]
         if len(led) >= 3 and led == sorted(led) and len(set(led)) == len(led):
             return True
-    return False
+    return _entries(run)
+
+
+def _entries(run: Run) -> bool:
+    """Page numbers each set right before a title, rising column by column (a contents page set
+    in several columns)."""
+    bounds = run.bounds
+    found = []
+    for i, line in enumerate(run.lines):
+        for a, b in itertools.pairwise(line.segments):
+            if _PAGE.match(a.text.strip()) and b.text[:1].isupper():
+                found.append((column_of(a, bounds)[0], i, int(a.text)))
+    numbers = [n for _, _, n in sorted(found)]
+    return len(numbers) >= 3 and numbers == sorted(set(numbers))
 
 
 def _tiles(run: Run) -> bool:
-    sizes = [ln.size for ln in run.lines]
-    return max(sizes) > _SIZE_SPREAD * statistics.median(sizes)
+    """Lines across the columns of very different sizes: big numbers over their labels. (A
+    heading between two lines of cells is not counted: it crosses no gutter.)"""
+    sizes = [ln.size for ln in run.lines if len(ln.segments) >= 2]
+    return bool(sizes) and max(sizes) > _SIZE_SPREAD * statistics.median(sizes)
 
 
 def _cards(run: Run) -> bool:
