@@ -33,6 +33,7 @@ from extractors.settings import Settings
 Word = dict[str, Any]
 _MAX_DEPTH = 3
 _MAX_HEADER_LINES = 6
+_SENTENCE_END = re.compile(r"[a-z]{3,}[.!?]['’\")]*$")  # a sentence's end, not "No." or "Inc."
 _CONTENTS_ENTRIES = 8  # titles led by page numbers that make a page a table of contents
 _WEAK_ROWS = 5  # a headerless, unframed table of text this short needs a typed column
 
@@ -119,8 +120,8 @@ def _header_above(
         words = [len(s.text.split()) for s in line.segments]
         if CAPTION.match(line.text) or max(words) > 12:
             break
-        if line.text.rstrip().endswith(".") and sum(words) > 6:
-            break
+        if _SENTENCE_END.search(line.text.rstrip()):
+            break  # the last line of a paragraph over the table
         if len(line.segments) == 1:
             first, last = column_of(line.segments[0], bounds)
             if first == 0 and last > 0:
