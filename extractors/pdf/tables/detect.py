@@ -27,7 +27,7 @@ from extractors.pdf.tables.lattice import GridCell, grid_table, lattice_grids
 from extractors.pdf.tables.rows import Row, bands_are_rows, group_rows, is_value
 from extractors.pdf.tables.runs import CAPTION, MIN_ROWS, Run, find_runs
 from extractors.pdf.tables.textlines import TextLine, text_lines
-from extractors.pdf.tables.verdict import Verdict, judge
+from extractors.pdf.tables.verdict import Verdict, judge, starts_with_date
 from extractors.settings import Settings
 
 Word = dict[str, Any]
@@ -140,8 +140,13 @@ def _header_above(
     return out
 
 
-def _first_is_header(body: Sequence[Row], separators: Sequence[float], graphics: Graphics,
-                     bounds: Sequence[tuple[float, float]]) -> bool:  # fmt: skip
+def _first_is_header(
+    body: Sequence[Row],
+    separators: Sequence[float],
+    graphics: Graphics,
+    bounds: Sequence[tuple[float, float]],
+    under_header: bool,
+) -> bool:
     if len(body) < 2:
         return False
     lines = [ln for row in body for ln in row.lines]
@@ -158,7 +163,7 @@ def _first_is_header(body: Sequence[Row], separators: Sequence[float], graphics:
     others = {fill_of(r) for r in body[1:]}
     filled_apart = first_fill is not None and first_fill not in others
     views = [row_view(r) for r in body]
-    return first_row_is_header(views, ruled_below, ruled, filled_apart)
+    return first_row_is_header(views, ruled_below, ruled, filled_apart, under_header)
 
 
 def _table(run: Run, lines: Sequence[TextLine], graphics: Graphics, page_number: int) -> Table:
@@ -173,7 +178,7 @@ def _table(run: Run, lines: Sequence[TextLine], graphics: Graphics, page_number:
     separators = _separators(local, bbox)
     head = header_rows(above, bounds)
     body = group_rows(run.lines, bounds, separators)
-    if _first_is_header(body, separators, local, bounds):  # the last (or only) header row
+    if _first_is_header(body, separators, local, bounds, bool(head)):  # the last header row
         head, body = [*head, *body[:1]], body[1:]
     return build_table(head, body, bounds, page_number, bbox)
 
@@ -270,6 +275,8 @@ def _contents_page(lines: Sequence[TextLine]) -> bool:
         for i, segment in enumerate(line.segments):
             text = segment.text.strip()
             nxt = line.segments[i + 1].text if i + 1 < len(line.segments) else ""
+            if starts_with_date(f"{text} {nxt}"):
+                continue
             if match := _ENTRY.match(text):
                 numbers.add(int(match.group(1)))
             elif _NUMBER.match(text) and nxt[:1].isupper():
@@ -287,9 +294,7 @@ def _photos(page: PlumberPage) -> list[BBox]:
     return [] if covered >= 0.5 * area else boxes
 
 
-def _without_furniture(
-    lines: list[TextLine], height: float, settings: Settings
-) -> list[TextLine]:
+def _without_furniture(lines: list[TextLine], height: float, settings: Settings) -> list[TextLine]:
     """The lines without a running header or footer: the first (last) line of the page, in the
     header (footer) zone, set apart from the rest of the page. It would otherwise start (or end)
     a table whose columns it happens to share ("Annual Report 2021 | Members")."""

@@ -98,9 +98,10 @@ def first_row_is_header(
     ruled_below: bool = False,
     rows_ruled: bool = False,
     filled_apart: bool = False,
+    under_header: bool = False,
 ) -> bool:
-    """Is the first of these rows (text per column, all bold) the header? Nothing above it was a
-    header line."""
+    """Is the first of these rows (text per column, all bold) the header, or, `under_header`,
+    another header row under header lines found above it (then position alone is no cue)?"""
     if len(rows) < 2:
         return False
     (first, first_bold), body = rows[0], rows[1:]
@@ -117,7 +118,7 @@ def first_row_is_header(
         return True
     # by position: a first row of short labels (each starting a phrase: no lower-case start)
     # over at least two rows that are not all labels
-    if any(t.strip()[:1].islower() for t in first.values()):
+    if under_header or any(t.strip()[:1].islower() for t in first.values()):
         return False
     return len(body) >= 2 and any(
         not _label_like(t) or len(t.split()) > len(first.get(col, "").split()) + 2

@@ -31,6 +31,9 @@ _VALUE = re.compile(
 _OPEN_END = re.compile(r"([,;:&/(\-–]|\b(and|or|of|the|for|to|in|with|by|on|at|de|du|des))$", re.I)
 
 
+_LINES_PER_BAND = 3  # at most this many lines a band, on average, when bands are rows
+
+
 def is_value(text: str) -> bool:
     """A number, an amount, a percentage or a dash: cell content that never wraps."""
     return bool(_VALUE.match(text.strip()))
@@ -93,8 +96,15 @@ def _band(line: TextLine, separators: Sequence[float]) -> int:
 def bands_are_rows(
     lines: Sequence[TextLine], separators: Sequence[float], bounds: Sequence[tuple[float, float]]
 ) -> bool:
-    """Do the separators fall between (nearly) every two rows? Judged on the lines that start a
-    row for certain: those with text in the first column and in another one."""
+    """Do the separators fall between (nearly) every two rows? Yes when they cut the lines into
+    three or more bands of a few lines each (zebra stripes, rules under every row); else judged
+    on the lines that start a row for certain: those with text in the first column and in
+    another one."""
+    bands: dict[int, int] = {}
+    for line in lines:
+        bands[_band(line, separators)] = bands.get(_band(line, separators), 0) + 1
+    if len(bands) >= 3 and len(lines) <= _LINES_PER_BAND * len(bands):
+        return True
     starts = [
         ln for ln in lines if len(line_cells(ln, bounds)) >= 2 and 0 in line_cells(ln, bounds)
     ]

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from collections.abc import Sequence
 from enum import StrEnum
 
+from extractors.normalize.dates import find_dates
 from extractors.pdf.tables.columns import column_of, covers
 from extractors.pdf.tables.runs import Run
 from extractors.pdf.tables.textlines import TextLine
@@ -102,9 +102,14 @@ def _contents(run: Run) -> bool:
         numbers = [int(t) for _, t, _ in column if _PAGE.match(t.strip())]
         if len(numbers) >= 3 and len(numbers) >= 0.8 * len(column):
             others = sum(len(c) for c in columns) - len(column)
-            if numbers == sorted(numbers) and len(set(numbers)) == len(numbers) and others:
+            # page numbers never fall (two sections may share a page)
+            if numbers == sorted(numbers) and len(set(numbers)) >= 0.6 * len(numbers) and others:
                 return True
-        led = [int(m.group(1)) for _, t, _ in column if (m := _LED.match(t.strip()))]
+        led = [
+            int(m.group(1))
+            for _, t, _ in column
+            if (m := _LED.match(t.strip())) and not starts_with_date(t)
+        ]
         if len(led) >= 3 and led == sorted(led) and len(set(led)) == len(led):
             return True
     return _entries(run)
@@ -118,6 +123,8 @@ def _entries(run: Run) -> bool:
     for i, line in enumerate(run.lines):
         for a, b in itertools.pairwise(line.segments):
             if _PAGE.match(a.text.strip()) and b.text[:1].isupper():
+                if starts_with_date(f"{a.text} {b.text}"):
+                    continue
                 found.append((column_of(a, bounds)[0], i, int(a.text)))
     numbers = [n for _, _, n in sorted(found)]
     return len(numbers) >= 3 and numbers == sorted(set(numbers))
@@ -126,8 +133,11 @@ def _entries(run: Run) -> bool:
 def _tiles(run: Run) -> bool:
     """Lines across the columns of very different sizes: big numbers over their labels. (A
     heading between two lines of cells is not counted: it crosses no gutter.)"""
-    sizes = [ln.size for ln in run.lines if len(ln.segments) >= 2]
-    return bool(sizes) and max(sizes) > _SIZE_SPREAD * statistics.median(sizes)
+    across = [ln for ln in run.lines if len(ln.segments) >= 2]
+    if not across:
+        return False
+    largest = max(float(w.get("size", 0.0)) for ln in across for w in ln.words)
+    return largest > _SIZE_SPREAD * min(ln.size for ln in across)
 
 
 def _cards(run: Run) -> bool:
@@ -181,6 +191,12 @@ def _pictures_between(run: Run, pictures: Sequence[tuple[float, float, float, fl
         and px0 < s.x1
     }
     return len(over) >= 2  # a picture over each of the labels: captions of a row of pictures
+
+
+def starts_with_date(text: str) -> bool:
+    """Does the text open with a date ("19 April 2021", "12 March")? A day is no page number."""
+    found = find_dates(text.strip(), 2000)
+    return bool(found) and text.strip().startswith(found[0][2])
 
 
 def judge(
