@@ -39,11 +39,13 @@ def is_heading_candidate(block: Block, body_size: float) -> bool:
     if sum(ch.isalpha() for ch in text) < 2 or body_size <= 0:
         return False
     words = text.split()
-    if len(words) > _MAX_HEADING_WORDS or len(block.lines) > _MAX_HEADING_LINES:
+    ratio = block.font_size / body_size
+    # a large heading in a narrow column wraps over more lines
+    most_lines = _MAX_HEADING_LINES * (2 if ratio >= 1.3 else 1)
+    if len(words) > _MAX_HEADING_WORDS or len(block.lines) > most_lines:
         return False
     if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 4):
         return False
-    ratio = block.font_size / body_size
     return ratio >= 1.15 or (block.bold and ratio >= 0.95)
 
 

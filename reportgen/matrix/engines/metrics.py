@@ -61,6 +61,17 @@ def heading_size(m: Metrics, level: int, cover: bool = False) -> float:
     return {1: m.h1, 2: m.h2}.get(level, m.h3)
 
 
+def fit_heading(text: str, size: float, width: float, tracking_em: float = 0.0) -> float:
+    """The heading's size, made smaller when its longest word would not fit the column (a
+    designer fits a headline to its column rather than let it run into the next one)."""
+    longest = max(text.split(), key=len, default="")
+    per_char = (0.74 if longest.isupper() else 0.62) + tracking_em
+    need = len(longest) * per_char * size
+    if width <= 0 or need <= width:
+        return size
+    return round(size * width / need, 2)
+
+
 def section_columns(section: Section, look: Look) -> int:
     if section.kind in ("cover", "contents"):
         return 1
