@@ -40,8 +40,9 @@ def is_heading_candidate(block: Block, body_size: float) -> bool:
         return False
     words = text.split()
     ratio = block.font_size / body_size
-    # a large heading in a narrow column wraps over more lines
-    most_lines = _MAX_HEADING_LINES * (2 if ratio >= 1.3 else 1)
+    # a large heading in a narrow column wraps over more lines, a word or two each
+    per_line = sum(len(line.split()) for line in block.lines) / max(1, len(block.lines))
+    most_lines = _MAX_HEADING_LINES * (2 if ratio >= 1.3 and per_line <= 2.5 else 1)
     if len(words) > _MAX_HEADING_WORDS or len(block.lines) > most_lines:
         return False
     if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 4):
