@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from reportgen.matrix import doc
@@ -24,8 +23,6 @@ from reportgen.matrix.compose_records import (
     partner_event_blocks,
 )
 from reportgen.matrix.design import Design
-from reportgen.matrix.engines.metrics import H1, H2, H3, column_width, fit_scale, section_columns
-from reportgen.matrix.engines.text import TRACKING_EM, heading_text
 from reportgen.matrix.formats import capitalized, figure_inside, figure_value
 from reportgen.matrix.spec import Content, Contents, Extra, Figures, Message
 
@@ -56,25 +53,6 @@ def look(design: Design) -> doc.Look:
         page_numbers=True,
         ligatures=design.ligatures,
     )
-
-
-def heading_scale(sections: list[doc.Section], base: doc.Look) -> tuple[float, float, float]:
-    """Per heading level, the scale at which every heading of that level fits its column: one
-    size a level, as a designer sets a grid's headings (not each one to its own width)."""
-    tracking = TRACKING_EM if base.heading_case == "spaced" else 0.0
-    sizes = (H1, H2, H3)
-    scale = [1.0, 1.0, 1.0]
-    for section in sections:
-        if section.kind == "cover":
-            continue
-        width = column_width(base, section_columns(section, base))
-        for block in section.blocks:
-            if isinstance(block, doc.Heading):
-                level = min(max(block.level, 1), 3)
-                text = heading_text(block.text, base)
-                size = base.body_size * sizes[level - 1]
-                scale[level - 1] = min(scale[level - 1], fit_scale(text, size, width, tracking))
-    return (scale[0], scale[1], scale[2])
 
 
 def section_title(content: Content, section: Any, design: Design) -> str:
@@ -178,13 +156,12 @@ def compose(content: Content, design: Design) -> doc.Document:
         back.append(doc.Lines(content.address))
         sections.append(doc.Section(tuple(back), columns=1, kind="back"))
     org = content.organization
-    base = look(design)
     return doc.Document(
         title=f"{org.acronym} {content.title}",
         author=org.name,
         subject=f"{content.title} of the {org.full}, {content.year}",
         running_title=f"{org.acronym} {content.title}",
-        look=replace(base, heading_scale=heading_scale(sections, base)),
+        look=look(design),
         sections=tuple(sections),
         contents=tuple(entries) if design.contents else (),
     )

@@ -34,9 +34,6 @@ class Look:
     running_header: bool = True  # the section title repeated at the top of its pages
     page_numbers: bool = True
     ligatures: bool = False  # set "fi", "fl", "ff" as ligature glyphs
-    # per heading level 1-3, how much smaller than the standard size headings are set, so that
-    # their longest words fit the design's narrowest column (compose decides it)
-    heading_scale: tuple[float, float, float] = (1.0, 1.0, 1.0)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from reportgen.matrix.engines.metrics import (
     GREY_BOX,
     MUTED,
     Metrics,
+    fit_heading,
     fit_per_row,
     heading_size,
     metrics,
@@ -53,9 +54,11 @@ class Writer:
     def heading(self, block: doc.Heading, cover: bool) -> None:
         level = min(max(block.level, 1), 3)
         paragraph = self.para(f"Heading {level}")
+        text = heading_text(block.text, self.look)
         size = heading_size(self.m, level, cover)
+        size = fit_heading(text, size, self.width, TRACKING_EM if spaced(self.look) else 0.0)
         tracking = TRACKING_EM * size if spaced(self.look) else 0.0
-        self.run(paragraph, heading_text(block.text, self.look), size=size, tracking=tracking)
+        self.run(paragraph, text, size=size, tracking=tracking)
 
     def paragraph(self, block: doc.Paragraph) -> None:
         paragraph = self.para()

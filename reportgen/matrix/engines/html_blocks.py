@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 from reportgen.matrix import doc
-from reportgen.matrix.engines.metrics import HEADER_BOLD, table_style
-from reportgen.matrix.engines.text import body_text, escape, heading_text, spaced, split_inside
+from reportgen.matrix.engines.metrics import (
+    HEADER_BOLD,
+    fit_heading,
+    heading_size,
+    metrics,
+    table_style,
+)
+from reportgen.matrix.engines.text import (
+    TRACKING_EM,
+    body_text,
+    escape,
+    heading_text,
+    spaced,
+    split_inside,
+)
 
 
 class Html:
@@ -12,6 +25,8 @@ class Html:
 
     def __init__(self, look: doc.Look) -> None:
         self.look = look
+        self.m = metrics(look)
+        self.width = 0.0  # the column width of the section being written, in points
 
     def t(self, text: str) -> str:
         return escape(body_text(text, self.look))
@@ -19,7 +34,11 @@ class Html:
     def heading(self, block: doc.Heading) -> str:
         level = min(max(block.level, 1), 3)
         cls = ' class="spaced"' if spaced(self.look) else ""
-        return f"<h{level}{cls}>{escape(heading_text(block.text, self.look))}</h{level}>"
+        text = heading_text(block.text, self.look)
+        size = heading_size(self.m, level)
+        fitted = fit_heading(text, size, self.width, TRACKING_EM if spaced(self.look) else 0.0)
+        fit = f' style="font-size: {fitted}pt"' if fitted < size else ""
+        return f"<h{level}{cls}{fit}>{escape(text)}</h{level}>"
 
     def paragraph(self, block: doc.Paragraph) -> str:
         cls = f' class="{block.emphasis}"' if block.emphasis != "none" else ""

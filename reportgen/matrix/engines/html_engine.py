@@ -24,7 +24,7 @@ from typing import Any
 
 from reportgen.matrix import doc
 from reportgen.matrix.engines.html_blocks import Html
-from reportgen.matrix.engines.html_css import MARGINS, stylesheet
+from reportgen.matrix.engines.html_css import GUTTER, MARGINS, stylesheet
 from reportgen.matrix.engines.locate import Frame, page_heads, section_pages
 from reportgen.matrix.engines.metrics import PAGE_SIZES, section_columns
 from reportgen.matrix.engines.text import escape
@@ -42,10 +42,18 @@ MAX_PASSES = 3
 PDF_FORMATS = {"A4": "A4", "Letter": "Letter"}
 
 
+def column_width(look: doc.Look, columns: int) -> float:
+    """The width of one body column, in points, from the page's margins and gutters."""
+    margins = [float(v.removesuffix("pt")) for v in MARGINS.split()]
+    text = PAGE_SIZES[look.page][0] - margins[1] - margins[3]
+    return (text - GUTTER * (columns - 1)) / columns
+
+
 def _section(h: Html, document: doc.Document, index: int, toc: dict[int, int]) -> str:
     section = document.sections[index]
     previous = document.sections[index - 1] if index else None
     columns = section_columns(section, document.look)
+    h.width = column_width(document.look, columns)
     classes = ["sec", section.kind]
     if previous is not None and (section.new_page or previous.kind == "cover"):
         classes.append("newpage")

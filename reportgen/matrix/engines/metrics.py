@@ -46,9 +46,9 @@ def metrics(look: Look) -> Metrics:
         small=round(b * 0.86, 2),
         lead=round(b * 1.25, 2),
         table=round(b * 0.92, 2),
-        h1=round(b * H1 * look.heading_scale[0], 2),
-        h2=round(b * H2 * look.heading_scale[1], 2),
-        h3=round(b * H3 * look.heading_scale[2], 2),
+        h1=round(b * 2.0, 2),
+        h2=round(b * 1.45, 2),
+        h3=round(b * 1.12, 2),
         cover_title=round(b * 3.0, 2),
         tile_number=round(b * 2.6, 2),
         furniture=round(b * 0.78, 2),
@@ -61,24 +61,15 @@ def heading_size(m: Metrics, level: int, cover: bool = False) -> float:
     return {1: m.h1, 2: m.h2}.get(level, m.h3)
 
 
-H1, H2, H3 = 2.0, 1.45, 1.12  # heading sizes in body sizes, before a design's heading_scale
-NARROWEST_MARGINS, NARROWEST_GUTTER = 2 * 60.0, 20.0  # the widest margins and gutter an engine uses
-
-
-def fit_scale(text: str, size: float, width: float, tracking_em: float = 0.0) -> float:
-    """How much smaller than `size` a heading must be set for its longest word to fit `width`
-    (1.0 when it fits): a designer fits headlines to the column, never lets one run into the
-    next column."""
+def fit_heading(text: str, size: float, width: float, tracking_em: float = 0.0) -> float:
+    """The heading's size, made smaller when its longest word would not fit the column (a
+    designer fits a headline to its column rather than let it run into the next one)."""
     longest = max(text.split(), key=len, default="")
     per_char = (0.74 if longest.isupper() else 0.62) + tracking_em
     need = len(longest) * per_char * size
-    return 1.0 if width <= 0 or need <= width else round(width / need, 3)
-
-
-def column_width(look: Look, columns: int) -> float:
-    """The narrowest width a body column of `columns` gets in any engine, in points."""
-    text = PAGE_SIZES[look.page][0] - NARROWEST_MARGINS
-    return (text - NARROWEST_GUTTER * (columns - 1)) / columns
+    if width <= 0 or need <= width:
+        return size
+    return round(size * width / need, 2)
 
 
 def section_columns(section: Section, look: Look) -> int:

@@ -17,6 +17,7 @@ from reportgen.matrix.engines.metrics import (
     MUTED,
     TEXT,
     Metrics,
+    fit_heading,
     fit_per_row,
     metrics,
     tile_min_width,
@@ -116,10 +117,16 @@ def make_kit(look: doc.Look) -> Kit:
     return Kit(look, m, accent, styles)
 
 
-def heading(block: doc.Heading, kit: Kit, cover: bool = False) -> Flowable:
+def heading(block: doc.Heading, kit: Kit, cover: bool = False, width: float = 0.0) -> Flowable:
     name = "cover" if cover and block.level == 1 else f"h{min(max(block.level, 1), 3)}"
     style = kit.styles[name]
     text = heading_text(block.text, kit.look)
+    size = fit_heading(text, style.fontSize, width, TRACKING_EM if spaced(kit.look) else 0.0)
+    if size < style.fontSize:
+        scale = size / style.fontSize
+        style = ParagraphStyle(
+            f"{name}_fit", parent=style, fontSize=size, leading=style.leading * scale
+        )
     if spaced(kit.look):
         return SpacedText(
             text,

@@ -149,7 +149,7 @@ def plan(document: doc.Document) -> list[tuple[str, bool]]:
 
 def _block(block: doc.Block, kit: blocks.Kit, cover: bool, width: float) -> list[Flowable]:
     if isinstance(block, doc.Heading):
-        return [blocks.heading(block, kit, cover)]
+        return [blocks.heading(block, kit, cover, width)]
     if isinstance(block, doc.Paragraph):
         return [blocks.paragraph(block, kit)]
     if isinstance(block, doc.Lines):
