@@ -471,7 +471,9 @@ def test_make_cell_builds_once_and_writes_gold(
     assert pdf.read_bytes().startswith(b"%PDF") and len(calls) == 1
     assert json.loads((pdf.parent / "gold.json").read_text(encoding="utf-8")) == records
     assert records == json.loads(
-        json.dumps(gold(load_content("wego_2023"), draw_design(3)), ensure_ascii=False)
+        json.dumps(
+            gold(load_content("wego_2023"), draw_design(3), prose_people=True), ensure_ascii=False
+        )
     )
     assert make_cell(cell, tmp_path) == (pdf, records) and len(calls) == 1, "cached"
     (pdf.parent / "inputs.sha256").write_text("stale")
