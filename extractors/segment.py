@@ -19,6 +19,7 @@ from extractors.model import BBox, Block, BlockRole, Page, Section
 _MAX_HEADING_WORDS = 15
 _MAX_HEADING_LINES = 3
 _PAGE_REF = re.compile(r"^(p\.?\s*)?\d{1,4}$", re.IGNORECASE)
+_RUN_IN = re.compile(r"^[^:]{1,40}:\s+\S")
 
 
 def body_font_size(pages: Sequence[Page]) -> float:
@@ -47,6 +48,8 @@ def is_heading_candidate(block: Block, body_size: float) -> bool:
         return False
     if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 4):
         return False
+    if ratio < 1.15 and _RUN_IN.match(text):
+        return False  # a bold lead-in over its line ("Ghana: Accra", "Area: 682 km²")
     return ratio >= 1.15 or (block.bold and ratio >= 0.95)
 
 

@@ -92,7 +92,19 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
 # a month name a narrow table cell broke without a hyphen: "Septemb er", "Nov ember"
 _MONTH_SPLIT = re.compile(r"\b([A-Za-z]{3,8}) ([a-z]{1,6})\b")
 _FULL_MONTHS = frozenset(
-    "january february march april june july august september october november december".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 

@@ -22,6 +22,7 @@ from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table, Tile
 from extractors.normalize.countries import normalize_region, to_iso3
 from extractors.normalize.numbers import parse_int
+from extractors.pdf.layout import join_lines
 from extractors.records import Member, MemberType, RegionTotal, Source, StatedTotal
 from extractors.sections.base import Context, row_source, section_items, source
 from extractors.sections.member_totals import TYPE_SCOPES, heading_totals, prose_totals
@@ -147,7 +148,7 @@ def _line_members(placed: Placed, block: Block) -> list[Member]:
         if match and country:
             entries.append((country, match.group("names")))
         elif entries:
-            entries[-1] = (entries[-1][0], f"{entries[-1][1]} {line}")
+            entries[-1] = (entries[-1][0], join_lines([entries[-1][1], line]))
         else:
             return []
     region, kind = _context(placed)
