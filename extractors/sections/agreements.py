@@ -53,9 +53,24 @@ def _dated_headings(ctx: Context, section: Placed) -> list[Agreement]:
     return found
 
 
+def _dates_column(table: Table, year: int | None) -> int | None:
+    """Without a header: the column whose cells are dates."""
+    width = max((len(r) for r in table.rows), default=0)
+    for col in range(width):
+        cells = [r[col] for r in table.rows if col < len(r) and r[col].strip()]
+        if cells and sum(1 for c in cells if date_only(c, year)) >= 0.7 * len(cells):
+            return col
+    return None
+
+
 def _table(table: Table, year: int | None) -> list[Agreement]:
     partner = header_index(table.header, _PARTNER_COL)
     when = header_index(table.header, _DATE_COL)
+    if not table.header:  # a partner column and a date column, told by their cells
+        when = _dates_column(table, year)
+        partner = next((c for c in range(len(table.rows[0])) if c != when), None)
+        if when is None or partner is None:
+            return []
     if partner is None or when is None or partner == when:
         return []
     return [

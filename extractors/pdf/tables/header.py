@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.normalize.countries import to_iso3
+from extractors.normalize.dates import parse_date
 from extractors.pdf.tables.columns import column_of
 from extractors.pdf.tables.rows import Row, is_value
 from extractors.pdf.tables.textlines import TextLine
@@ -72,16 +73,18 @@ def _kind(text: str) -> str:
         return "period"
     if is_value(text):
         return "value"
+    if parse_date(text, 2000):
+        return "date"
     return "country" if to_iso3(text) else "text"
 
 
 def _unlike_body(first: dict[int, str], body: Sequence[dict[int, str]]) -> bool:
     """A label (or a year) over a column whose body cells are mostly of one typed kind: values
-    (numbers, amounts) or country names."""
+    (numbers, amounts), dates or country names."""
     for col, text in first.items():
         kinds = [_kind(t) for r in body if (t := r.get(col))]
         mine = _kind(text)
-        for typed in ("value", "country"):
+        for typed in ("value", "date", "country"):
             if mine != typed and kinds and kinds.count(typed) >= 0.6 * len(kinds):
                 return True
     return False
