@@ -1,6 +1,7 @@
 """Awards: a table whose header names award levels (Gold / Silver / Special Mention, Winner /
-Runner-up, First / Second ...). Rows are categories; in each cell the bold line names the winner
-(a city) and the rest is its project."""
+Runner-up, First / Second ...): rows are categories, and in each cell the bold line names the
+winner (a city) and the rest is its project; or a table of one award a row, with category,
+level, winner and project columns."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from extractors.model import CellLine, Table
 from extractors.records import Award, Source
-from extractors.sections.base import Context, clean, row_source
+from extractors.sections.base import Context, clean, header_index, row_source
 
 _LEVEL = re.compile(
     r"^(gold|silver|bronze|platinum|special mention|honou?rable mention|winner|runner[- ]up|"
@@ -60,9 +61,35 @@ def _awards(table: Table) -> list[Award]:
     return awards
 
 
+_CATEGORY_COL = re.compile(r"\b(categor\w*|field|theme|track)\b", re.I)
+_LEVEL_COL = re.compile(r"\b(award|level|prize|rank|place|medal)\b", re.I)
+_WINNER_COL = re.compile(r"\b(winners?|cit(y|ies)|recipients?|laureates?|awardees?|member)\b", re.I)
+_PROJECT_COL = re.compile(r"\b(projects?|initiatives?|entr(y|ies)|solutions?|programmes?)\b", re.I)
+
+
+def _rows(table: Table) -> list[Award]:
+    """One award a row: category, level, winner and project columns."""
+    header = table.header
+    cols = [header_index(header, cue) for cue in (_CATEGORY_COL, _LEVEL_COL, _WINNER_COL)]
+    category, level, winner = cols
+    project = header_index(header, _PROJECT_COL)
+    if category is None or level is None or winner is None or len(set(cols)) < 3:
+        return []
+    awards = []
+    for r, row in enumerate(table.rows):
+        if level >= len(row) or not _LEVEL.match(clean(row[level])):
+            continue
+        text = clean(row[project]) if project is not None and project < len(row) else ""
+        awards.append(
+            Award(clean(row[category]), _level(row[level]), clean(row[winner]), text or None,
+                  row_source(table, r))
+        )  # fmt: skip
+    return awards
+
+
 def extract(ctx: Context) -> list[Award]:
     found: list[Award] = []
     for placed in ctx.tables():
         if isinstance(placed.item, Table):
-            found.extend(_awards(placed.item))
+            found.extend(_awards(placed.item) or _rows(placed.item))
     return found

@@ -115,6 +115,8 @@ def first_row_is_header(
         return False
     if filled_apart or (ruled_below and not rows_ruled):
         return True
+    if under_header:  # under header lines: a fill, a rule, or labels over values
+        return _unlike_body(first, texts)
     if first_bold and not all(bold for _, bold in body):
         return True
     if _unlike_body(first, texts) or _repeats(first, texts):

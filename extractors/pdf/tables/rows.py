@@ -31,7 +31,7 @@ _VALUE = re.compile(
 _OPEN_END = re.compile(r"([,;:&/(\-–]|\b(and|or|of|the|for|to|in|with|by|on|at|de|du|des))$", re.I)
 
 
-_LINES_PER_BAND = 3  # at most this many lines a band, on average, when bands are rows
+_LINES_PER_BAND = 6  # at most this many lines a band, on average, when drawn bands are rows
 
 
 def is_value(text: str) -> bool:
@@ -94,16 +94,19 @@ def _band(line: TextLine, separators: Sequence[float]) -> int:
 
 
 def bands_are_rows(
-    lines: Sequence[TextLine], separators: Sequence[float], bounds: Sequence[tuple[float, float]]
+    lines: Sequence[TextLine],
+    separators: Sequence[float],
+    bounds: Sequence[tuple[float, float]],
+    drawn: bool = True,
 ) -> bool:
-    """Do the separators fall between (nearly) every two rows? Yes when they cut the lines into
-    three or more bands of a few lines each (zebra stripes, rules under every row); else judged
-    on the lines that start a row for certain: those with text in the first column and in
-    another one."""
+    """Do the separators fall between (nearly) every two rows? For drawn separators (rules,
+    fill edges), yes when they cut the lines into four or more bands of a few lines each (zebra
+    stripes, rules under every row); otherwise judged on the lines that start a row for
+    certain: those with text in the first column and in another one."""
     bands: dict[int, int] = {}
     for line in lines:
         bands[_band(line, separators)] = bands.get(_band(line, separators), 0) + 1
-    if len(bands) >= 3 and len(lines) <= _LINES_PER_BAND * len(bands):
+    if drawn and len(bands) >= 4 and len(lines) <= _LINES_PER_BAND * len(bands):
         return True
     starts = [
         ln for ln in lines if len(line_cells(ln, bounds)) >= 2 and 0 in line_cells(ln, bounds)
@@ -137,7 +140,7 @@ def group_rows(
                 ),
             ]
         )
-        if bands_are_rows(lines, spaced, bounds):
+        if bands_are_rows(lines, spaced, bounds, drawn=False):
             separators, by_band = spaced, True
     rows: list[Row] = []
     for line in lines:
