@@ -23,6 +23,7 @@ from extractors.records import (
     Person,
     Reconciliation,
     RegionTotal,
+    Rename,
     Source,
     StatedTotal,
 )
@@ -37,6 +38,7 @@ from extractors.sections import (
     new_members,
     partner_events,
     people,
+    renames,
 )
 from extractors.sections.base import Context
 
@@ -62,6 +64,7 @@ class Extraction:
     awards: list[Award] = field(default_factory=list)
     diplomatic_countries: list[DiplomaticCountry] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    renames: list[Rename] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     reconciliation: list[Reconciliation] = field(default_factory=list)
 
@@ -74,7 +77,9 @@ class Extraction:
         doc = self.document
         return {
             "report_id": doc.report_id,
+            "publisher_id": doc.publisher_id,
             "organization": doc.organization,
+            "acronym": doc.acronym,
             "year": doc.year,
             "title": doc.title,
             "source_file": doc.source_file,
@@ -152,6 +157,7 @@ RULES: dict[str, Rule] = {
     "awards": awards.extract,
     "diplomatic_countries": diplomatic.extract,
     "people": people.extract,
+    "renames": renames.extract,
     "mentions": mentions.extract,
 }
 

@@ -26,13 +26,18 @@ _ORG_WORDS = re.compile(
 _JUNK_TITLES = re.compile(r"^(untitled|microsoft word|document\d*|\s*)$", re.IGNORECASE)
 
 
+_TRAILING_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,14})\s*\)$")
+_EARLY_PAGES = 8
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
     report_id: str
-    organization: str | None
-    short_name: str | None
+    organization: str | None  # the publisher's full name, as printed (no acronym after it)
+    short_name: str | None  # its acronym, when the report defines one
     year: int | None
     title: str | None
+    publisher_id: str | None = None  # canonical: the acronym's slug, else the name's
 
 
 def slugify(text: str) -> str:
@@ -68,32 +73,57 @@ def _strip_article(name: str) -> str:
     return re.sub(r"^(the|la|le|les|el|die|der|das)\s+", "", " ".join(name.split()), flags=re.I)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _definitions(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """Every "Full Name (ACRONYM)" in the texts, in order (a name never runs over from one block
+    into the next: the page text has a line per block)."""
+    return [
+        (_strip_article(m.group(1)), m.group(2))
+        for text in texts
+        for m in _DEFINITION.finditer(text)
+    ]
+
+
 def _organization(
     cover: list[Block], pages: Sequence[Page], metadata: Mapping[str, Any]
 ) -> tuple[str | None, str | None]:
-    cover_text = " ".join(b.text for b in cover).casefold()
-    early_text = "\n".join(p.text for p in pages[:5])
-    for match in _DEFINITION.finditer(early_text):
-        full, short = _strip_article(match.group(1)), match.group(2)
-        if full.casefold() in cover_text or short.casefold() in cover_text:
+    """(full name, acronym) of the publisher: a "Full Name (ACRONYM)" definition whose name or
+    acronym the cover or the file's metadata shows; else an organization's name on the cover or
+    in the author metadata (and its acronym, if defined anywhere early)."""
+    shown = " ".join([*(b.text for b in cover), *(str(metadata.get(k) or "") for k in
+                      ("Title", "Author", "Subject"))]).casefold()  # fmt: skip
+    early = [p.text for p in pages[:_EARLY_PAGES]] + [str(metadata.get("Subject") or "")]
+    definitions = _definitions(early)
+    for full, short in definitions:
+        if full.casefold() in shown or re.search(rf"\b{re.escape(short.casefold())}\b", shown):
             return full, short
-    named = [b.text for b in cover if _ORG_WORDS.search(b.text) and len(b.text.split()) <= 12]
+    named = [
+        _flat(b.text) for b in cover if _ORG_WORDS.search(b.text) and len(b.text.split()) <= 14
+    ]
     author = str(metadata.get("Author") or "").strip()
     if not _ORG_WORDS.search(author):
         author = ""  # authors are mostly people or software; only an organization's name helps
     organization = named[0] if named else (author or None)
     if organization is None:
         return None, None
-    for match in _DEFINITION.finditer(early_text):
-        if _strip_article(match.group(1)).casefold() == organization.casefold():
-            return organization, match.group(2)
+    if match := _TRAILING_ACRONYM.match(organization):
+        return _strip_article(match.group("name")), match.group("short")
+    organization = _strip_article(organization)
+    for full, short in definitions:
+        if full.casefold() == organization.casefold():
+            return organization, short
     return organization, None
 
 
 def identify(
     pages: Sequence[Page], metadata: Mapping[str, Any], file_stem: str, sha256: str
 ) -> Identity:
-    """Organization and year from the cover and first pages; id like `wego-2021`.
+    """Organization and year from the cover, the first pages and the metadata; the publisher's
+    canonical id is its acronym (or name) as a slug, the report id `<publisher>-<year>`
+    (`wego-2021`), whatever the design prints around them.
 
     Without both, the id falls back to the file name plus the first 8 hex digits of its sha256, so
     that two different files never share an id by accident.
@@ -102,9 +132,9 @@ def identify(
     title = _title(cover, metadata)
     year = _year(title, pages)
     organization, short = _organization(cover, pages, metadata)
-    name = slugify(short or organization or "")[:40].strip("-")
-    if name and year:
-        report_id = f"{name}-{year}"
+    publisher = slugify(short or organization or "")[:40].strip("-") or None
+    if publisher and year:
+        report_id = f"{publisher}-{year}"
     else:
         report_id = f"{slugify(file_stem)[:40] or 'report'}-{sha256[:8]}"
-    return Identity(report_id, organization, short, year, title)
+    return Identity(report_id, organization, short, year, title, publisher)

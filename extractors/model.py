@@ -227,6 +227,9 @@ class Document:
     organization: str | None = None
     year: int | None = None
     warnings: list[str] = field(default_factory=list)
+    acronym: str | None = None  # the publisher's short name, when the report defines one
+    # canonical id of the publisher: the acronym's slug, else the name's
+    publisher_id: str | None = None
 
     @property
     def has_text(self) -> bool:

@@ -118,6 +118,15 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Rename:
+    """A member the report says is now called otherwise: "Hue, formerly Thua Thien Hue"."""
+
+    name: str
+    previous_name: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     text: str
     label: str

@@ -168,6 +168,7 @@ class DocBuilder:
             title=self.title,
             organization=self.organization,
             year=self.year,
+            publisher_id=self.report_id.rsplit("-", 1)[0],
         )
 
 

@@ -29,6 +29,7 @@ from extractors.sections import (
     members,
     new_members,
     partner_events,
+    renames,
 )
 from extractors.sections.base import Context
 from extractors.sections.vocabulary import counted, split_names
@@ -757,6 +758,35 @@ def test_two_line_block_of_two_countries() -> None:
     assert _countries(doc) == [("Kenya", "KEN"), ("Peru", "PER")]
 
 
+# =========================================================================== renames
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Brook, formerly Brookfield Lake, joined the water panel.", ("Brook", "Brookfield Lake")),
+        ("Old Harbour was renamed Port Sela in March.", ("Port Sela", "Old Harbour")),
+        ("Marsh Town (previously Marshby) hosted the forum.", ("Marsh Town", "Marshby")),
+        ("In May, Ferrytown changed its name to Ferry Bay.", ("Ferry Bay", "Ferrytown")),
+    ],
+)
+def test_renames_the_prose_states(sentence: str, expected: tuple[str, str]) -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    block = page.body(f"{BODY} {sentence}")
+    found = renames.extract(ctx(doc))
+    assert [(r.name, r.previous_name) for r in found] == [expected]
+    assert (found[0].source.page, found[0].source.bbox) == (1, block.bbox)
+    assert found[0].source.source_text == sentence
+
+
+def test_no_rename_without_the_words_of_one() -> None:
+    doc, page = new_doc()
+    page.body(f"{BODY} Brook hosted Brookfield Lake. The forum was formerly held in spring.")
+    page.heading("Brook, formerly Brookfield", level=1)  # headings are not prose
+    assert renames.extract(ctx(doc)) == []
+
+
 # =========================================================================== reconcile
 
 _SRC = Source(1, BBox(72, 100, 300, 120), "stated")
@@ -843,7 +873,7 @@ CONTRACT = {
     "diplomatic_countries": {"name"},
     "reconciliation": {"scope", "stated", "extracted", "ok"},
 }
-LISTS = [*(k for k in CONTRACT if k != "report"), "people", "mentions"]
+LISTS = [*(k for k in CONTRACT if k != "report"), "people", "renames", "mentions"]
 
 
 def _full_report() -> Document:
@@ -895,7 +925,9 @@ def test_extract_document_contract() -> None:
     assert set(out) == {"report", "member_totals", *LISTS}
     assert out["report"] == {
         "report_id": "lakeside-2024",
+        "publisher_id": "lakeside",
         "organization": "Association of Lakeside Towns",
+        "acronym": None,
         "year": 2024,
         "title": "Annual Report 2024",
         "source_file": "raw_reports/lakeside-2024.pdf",

@@ -399,6 +399,45 @@ def test_acronym_defined_at_the_top_of_page_two() -> None:
     assert identity.report_id == "awa-2019"
 
 
+def test_acronym_after_the_name_on_the_cover() -> None:
+    pages = _cover(
+        blk("Lakeside Towns Network (LTN)", 100, size=24, bold=True),
+        blk("Annual Review 2024", 140, size=24, bold=True),
+    )
+    identity = identify(pages, {}, "x", SHA)
+    assert (identity.organization, identity.short_name) == ("Lakeside Towns Network", "LTN")
+    assert (identity.publisher_id, identity.report_id) == ("ltn", "ltn-2024")
+
+
+def test_acronym_defined_late_in_the_front_matter_shown_only_by_the_metadata() -> None:
+    """A cover that prints neither name: the metadata's author says who; the definition sits on
+    page six, after a contents page and a foreword."""
+    filler = [page(n, blk(f"Page {n} of the foreword, written in 2024.", 100, page=n)) for n in
+              range(2, 6)]  # fmt: skip
+    pages = [
+        page(1, blk("Annual Review 2024", 100, size=30, bold=True)),
+        *filler,
+        page(6, blk("The Lakeside Towns Network (LTN) links 40 towns.", 100, page=6)),
+    ]
+    identity = identify(pages, {"Author": "LTN Secretariat"}, "x", SHA)
+    assert (identity.organization, identity.short_name) == ("Lakeside Towns Network", "LTN")
+    assert identity.report_id == "ltn-2024"
+
+
+def test_two_designs_that_print_the_name_differently_share_the_publisher_id() -> None:
+    """One design prints the full name on the cover, the other the name with its acronym."""
+    plain_cover = [
+        page(1, blk("Lakeside Towns Network", 100, size=24), blk("Report 2023", 140, size=24)),
+        page(2, blk("The Lakeside Towns Network (LTN) links 40 towns.", 100, page=2)),
+    ]
+    with_acronym = _cover(
+        blk("Lakeside Towns Network (LTN)", 100, size=24), blk("Report 2025", 140, size=24)
+    )
+    first, second = identify(plain_cover, {}, "a", SHA), identify(with_acronym, {}, "b", SHA)
+    assert first.publisher_id == second.publisher_id == "ltn"
+    assert (first.report_id, second.report_id) == ("ltn-2023", "ltn-2025")
+
+
 def test_identity_from_named_organization_without_acronym() -> None:
     pages = _cover(
         blk("Northern Rivers Trust", 100, size=26, bold=True),
@@ -409,6 +448,7 @@ def test_identity_from_named_organization_without_acronym() -> None:
     assert identity.organization == "Northern Rivers Trust"
     assert identity.year == 2021
     assert identity.report_id == "northern-rivers-trust-2021"
+    assert identity.publisher_id == "northern-rivers-trust"
 
 
 def test_identity_year_from_early_pages_when_title_has_none() -> None:

@@ -49,6 +49,7 @@ def expected_counts(x: Extraction) -> dict[str, int]:
         "agreements": len(x.mous),
         "diplomatic_countries": len(x.diplomatic_countries),
         "people": len(x.people),
+        "renames": len(x.renames),
         "entity_mentions": len(x.mentions),
         "reconciliation": len(x.reconciliation),
     }
@@ -164,8 +165,11 @@ def test_row_counts_equal_the_extraction(conn: duckdb.DuckDBPyConnection) -> Non
             doc.page_count,
             WHEN,
             report_row(x)["extractor_version"],
+            doc.publisher_id,
+            doc.acronym,
         )
     ]
+    assert doc.publisher_id == "wego" and doc.acronym == "WeGO"
     # one organization per distinct member (same name and country = same org_id)
     distinct = {org_id(m.name, m.country_iso3) for m in x.members}
     distinct |= {r for r in frames(x)["new_members"]["org_id"]}

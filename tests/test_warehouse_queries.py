@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from extractors.records import Rename
 from tests.test_warehouse import ROOT, count, extraction, new_warehouse
 from warehouse import analyst, load
 from warehouse.frames import FACT_TABLES
@@ -57,6 +59,14 @@ def changes(conn: duckdb.DuckDBPyConnection, change: str) -> list[tuple[str, ...
     return conn.execute(sql.format(cols), [change]).fetchall()
 
 
+def assert_changes_are_the_gold(conn: duckdb.DuckDBPyConnection) -> None:
+    """Nur-Sultan -> Astana linked: exactly the gold's left, joined and renamed members."""
+    gold = gold_member_changes()
+    assert changes(conn, "left") == sorted(gold["left"])
+    assert changes(conn, "joined") == sorted(gold["joined"])
+    assert changes(conn, "renamed") == sorted(gold["renamed"])
+
+
 def test_member_changes_match_the_gold(wh: duckdb.DuckDBPyConnection) -> None:
     gold = gold_member_changes()
     # spelling variants share an org_id: 'renamed'; a new word is a new org: left + joined
@@ -72,14 +82,28 @@ def test_member_changes_match_the_gold(wh: duckdb.DuckDBPyConnection) -> None:
 def test_a_recorded_rename_turns_left_and_joined_into_renamed(tmp_path: Path) -> None:
     conn = new_warehouse(tmp_path / "w.duckdb", "wego-2021", "wego-2023")
     load.record_rename(conn, "Nur-Sultan", "Astana", "KAZ", note="renamed in 2022")
-    gold = gold_member_changes()
-    assert changes(conn, "left") == sorted(gold["left"])
-    assert changes(conn, "joined") == sorted(gold["joined"])
-    assert changes(conn, "renamed") == sorted(gold["renamed"])
+    assert_changes_are_the_gold(conn)
     row = conn.execute(
         "SELECT org_id, previous_org_id, region FROM member_changes WHERE name = 'Astana'"
     ).fetchall()
     assert row == [(org_id("Astana", "KAZ"), org_id("Nur-Sultan", "KAZ"), "Asia-Pacific")]
+    conn.close()
+
+
+def test_a_rename_the_later_report_states_links_the_two_names(tmp_path: Path) -> None:
+    later = extraction("wego-2023")
+    astana = next(m for m in later.members if m.name == "Astana")
+    said = Rename("Astana", "Nur-Sultan", astana.source)
+    conn = new_warehouse(tmp_path / "w.duckdb", "wego-2021")
+    load.ingest(conn, dataclasses.replace(later, renames=[said]))
+    assert_changes_are_the_gold(conn)
+    stated = conn.execute(
+        "SELECT report_id, org_id, previous_org_id, country_iso3, page_number FROM renames"
+    ).fetchall()
+    ids = (org_id("Astana", "KAZ"), org_id("Nur-Sultan", "KAZ"))
+    assert stated == [("wego-2023", *ids, "KAZ", astana.source.page)]
+    origin = conn.execute("SELECT origin, report_id FROM known_renames").fetchall()
+    assert origin == [("reported", "wego-2023")]
     conn.close()
 
 

@@ -17,7 +17,7 @@ import pyarrow as pa
 import extractors
 from extractors.normalize.countries import to_iso3
 from extractors.records import NewMember, Source
-from warehouse.orgs import org_id
+from warehouse.orgs import fold_name, org_id
 
 if TYPE_CHECKING:
     from extractors.extract import Extraction
@@ -72,6 +72,13 @@ _FIELDS: dict[str, dict[str, Any]] = {
     "agreements": {"partner": STR, "signed_date": DATE},
     "diplomatic_countries": {"name": STR, "country_iso3": STR},
     "people": {"name": STR, "title": STR, "organization": STR},
+    "renames": {
+        "org_id": STR,
+        "name": STR,
+        "previous_org_id": STR,
+        "previous_name": STR,
+        "country_iso3": STR,
+    },
     "entity_mentions": {
         "text": STR,
         "label": STR,
@@ -100,6 +107,24 @@ def _same(table: str, records: Iterable[Any], **extra: Callable[[Any], Any]) -> 
 
 def _member_iso3(m: NewMember) -> str | None:
     return to_iso3(m.country) if m.country else None
+
+
+def _rename_rows(x: Extraction) -> list[Row]:
+    """Renames the report states, with both names' org_ids in the country of the member listed
+    under either name (no country when the report lists neither)."""
+    country = {fold_name(m.name): m.country_iso3 for m in reversed(x.members)}
+    rows: list[Row] = []
+    for r in x.renames:
+        iso3 = country.get(fold_name(r.name)) or country.get(fold_name(r.previous_name))
+        values = {
+            "org_id": org_id(r.name, iso3),
+            "name": r.name,
+            "previous_org_id": org_id(r.previous_name, iso3),
+            "previous_name": r.previous_name,
+            "country_iso3": iso3,
+        }
+        rows.append((values, r.source))
+    return rows
 
 
 def _rows(x: Extraction) -> dict[str, list[Row]]:
@@ -139,6 +164,7 @@ def _rows(x: Extraction) -> dict[str, list[Row]]:
         "agreements": _same("agreements", x.mous, signed_date=lambda a: a.date),
         "diplomatic_countries": _same("diplomatic_countries", x.diplomatic_countries),
         "people": _same("people", x.people),
+        "renames": _rename_rows(x),
         "entity_mentions": _same(
             "entity_mentions",
             x.mentions,

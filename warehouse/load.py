@@ -49,6 +49,8 @@ REPORT_COLUMNS = (
     "page_count",
     "ingested_at",
     "extractor_version",
+    "publisher_id",
+    "acronym",
 )
 KOSOVO = {"iso3": "XKX", "iso2": "XK", "name": "Kosovo", "common_name": "Kosovo"}
 

@@ -20,6 +20,9 @@ CREATE TABLE IF NOT EXISTS reports (
     ingested_at       TIMESTAMP NOT NULL,   -- UTC, when this report's rows were (re)loaded
     extractor_version VARCHAR NOT NULL
 );
+-- added later (a warehouse made before gets them on its next load)
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS publisher_id VARCHAR;  -- canonical: 'wego'
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS acronym VARCHAR;       -- as the report defines it
 
 CREATE TABLE IF NOT EXISTS countries (
     iso3        VARCHAR PRIMARY KEY,  -- ISO 3166-1 alpha-3; 'XKX' for Kosovo
@@ -162,6 +165,19 @@ CREATE TABLE IF NOT EXISTS people (
     organization VARCHAR,
     page_number  INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
     source_text  VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS renames (  -- renames the report itself states ("Hue, formerly Thua Thien Hue")
+    report_id       VARCHAR NOT NULL,
+    row_no          INTEGER NOT NULL,
+    org_id          VARCHAR NOT NULL,  -- the member under its new name
+    name            VARCHAR NOT NULL,
+    previous_org_id VARCHAR NOT NULL,  -- the same member under the name it had
+    previous_name   VARCHAR NOT NULL,
+    country_iso3    VARCHAR,           -- of the member listed under either name in this report
+    page_number     INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
+    source_text     VARCHAR NOT NULL,
     PRIMARY KEY (report_id, row_no)
 );
 

@@ -1,11 +1,13 @@
 -- Views for analysts. Re-created by warehouse.load.ensure_schema (CREATE OR REPLACE).
 
--- Reports that list members, numbered in time order within their publishing organization.
+-- Reports that list members, numbered in time order within their publisher: paired by the
+-- publisher's canonical id (its acronym's slug), never by the name a design prints.
 CREATE OR REPLACE VIEW member_reports AS
-SELECT r.report_id, r.organization, r.year,
-       row_number() OVER (PARTITION BY r.organization ORDER BY r.year, r.report_id) AS seq
+SELECT r.report_id, coalesce(r.publisher_id, r.organization) AS publisher, r.organization, r.year,
+       row_number() OVER (PARTITION BY coalesce(r.publisher_id, r.organization)
+                          ORDER BY r.year, r.report_id) AS seq
 FROM reports r
-WHERE r.organization IS NOT NULL
+WHERE coalesce(r.publisher_id, r.organization) IS NOT NULL
   AND EXISTS (SELECT 1 FROM members m WHERE m.report_id = r.report_id);
 
 -- One row per member organization per report (the first listing when a report lists it twice).
@@ -14,15 +16,27 @@ SELECT report_id, org_id, name, country, country_iso3, region, member_type
 FROM members
 QUALIFY row_number() OVER (PARTITION BY report_id, org_id ORDER BY row_no) = 1;
 
+-- Every known link from an old name to a new one: the curated organization_renames and the renames
+-- the reports themselves state (table renames).
+CREATE OR REPLACE VIEW known_renames AS
+SELECT from_org_id, to_org_id, from_name, to_name, 'recorded' AS origin, NULL::VARCHAR AS report_id
+FROM organization_renames
+UNION ALL
+SELECT DISTINCT ON (previous_org_id, org_id)
+       previous_org_id, org_id, previous_name, name, 'reported', report_id
+FROM renames
+WHERE previous_org_id <> org_id;
+
 -- Joined / left / renamed members between consecutive member-listing reports of one organization.
 -- Members are matched by org_id (name folded + country). A respelling that folds to the same key
--- ("Le Havre" -> "Lehavre") and a rename recorded in organization_renames are 'renamed', not left+joined.
+-- ("Le Havre" -> "Lehavre") and a rename in known_renames (recorded by hand or stated by a report)
+-- are 'renamed', not left+joined.
 CREATE OR REPLACE VIEW member_changes AS
 WITH pairs AS (
-    SELECT a.organization, a.report_id AS from_report_id, a.year AS from_year,
+    SELECT b.organization, a.report_id AS from_report_id, a.year AS from_year,
            b.report_id AS to_report_id, b.year AS to_year
     FROM member_reports a
-    JOIN member_reports b ON b.organization = a.organization AND b.seq = a.seq + 1
+    JOIN member_reports b ON b.publisher = a.publisher AND b.seq = a.seq + 1
 ),
 joined AS (
     SELECT p.*, t.* EXCLUDE (report_id)
@@ -36,10 +50,11 @@ left_ AS (
     WHERE NOT EXISTS (SELECT 1 FROM member_roster t
                       WHERE t.report_id = p.to_report_id AND t.org_id = f.org_id)
 ),
-recorded AS (  -- a 'left' and a 'joined' in the same pair that organization_renames links
-    SELECT l.from_report_id, l.org_id AS from_org_id, j.org_id AS to_org_id, l.name AS from_name
+recorded AS (  -- a 'left' and a 'joined' in the same pair that known_renames links
+    SELECT DISTINCT l.from_report_id, l.org_id AS from_org_id, j.org_id AS to_org_id,
+           l.name AS from_name
     FROM left_ l
-    JOIN organization_renames x ON x.from_org_id = l.org_id
+    JOIN known_renames x ON x.from_org_id = l.org_id
     JOIN joined j ON j.from_report_id = l.from_report_id AND j.to_report_id = l.to_report_id
                  AND j.org_id = x.to_org_id
 ),
@@ -107,21 +122,24 @@ ORDER BY r.organization, r.year, member_count DESC, country;
 -- One row per member organization and publisher: when it was first and last listed.
 CREATE OR REPLACE VIEW member_history AS
 WITH seen AS (
-    SELECT mr.organization, t.org_id, mr.year, mr.report_id, mr.seq
+    SELECT mr.publisher, t.org_id, mr.year, mr.report_id, mr.seq
     FROM member_roster t JOIN member_reports mr USING (report_id)
 ),
-latest AS (SELECT organization, max(seq) AS seq FROM member_reports GROUP BY organization)
-SELECT s.organization, s.org_id, o.name, o.kind, o.country_iso3, c.common_name AS country,
+latest AS (  -- per publisher, its latest member-listing report and the name it printed there
+    SELECT publisher, max(seq) AS seq, arg_max(organization, seq) AS organization
+    FROM member_reports GROUP BY publisher
+)
+SELECT l.organization, s.org_id, o.name, o.kind, o.country_iso3, c.common_name AS country,
        min(s.year) AS first_year, max(s.year) AS last_year,
        arg_min(s.report_id, s.seq) AS first_report_id, arg_max(s.report_id, s.seq) AS last_report_id,
        count(*) AS reports_listed,
        max(s.seq) = any_value(l.seq) AS in_latest_report
 FROM seen s
 JOIN organizations o USING (org_id)
-JOIN latest l USING (organization)
+JOIN latest l USING (publisher)
 LEFT JOIN countries c ON c.iso3 = o.country_iso3
-GROUP BY s.organization, s.org_id, o.name, o.kind, o.country_iso3, c.common_name
-ORDER BY s.organization, o.name, o.country_iso3;
+GROUP BY s.publisher, l.organization, s.org_id, o.name, o.kind, o.country_iso3, c.common_name
+ORDER BY l.organization, o.name, o.country_iso3;
 
 -- Rows per table per report: a quick look at what each load brought in.
 CREATE OR REPLACE VIEW report_summary AS
@@ -136,13 +154,14 @@ WITH counts AS (
     UNION ALL SELECT report_id, 'agreements', count(*) FROM agreements GROUP BY ALL
     UNION ALL SELECT report_id, 'diplomatic_countries', count(*) FROM diplomatic_countries GROUP BY ALL
     UNION ALL SELECT report_id, 'people', count(*) FROM people GROUP BY ALL
+    UNION ALL SELECT report_id, 'renames', count(*) FROM renames GROUP BY ALL
     UNION ALL SELECT report_id, 'entity_mentions', count(*) FROM entity_mentions GROUP BY ALL
     UNION ALL SELECT report_id, 'reconciliation', count(*) FROM reconciliation GROUP BY ALL
 ),
 tables AS (
     SELECT unnest(['members', 'stated_totals', 'region_totals', 'new_members', 'figures', 'events',
-                   'awards', 'agreements', 'diplomatic_countries', 'people', 'entity_mentions',
-                   'reconciliation']) AS table_name
+                   'awards', 'agreements', 'diplomatic_countries', 'people', 'renames',
+                   'entity_mentions', 'reconciliation']) AS table_name
 )
 SELECT r.report_id, r.organization, r.year, t.table_name, coalesce(c.row_count, 0) AS row_count
 FROM reports r

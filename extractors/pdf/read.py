@@ -170,6 +170,8 @@ def read_document(
         title=identity.title,
         organization=identity.organization,
         year=identity.year,
+        acronym=identity.short_name,
+        publisher_id=identity.publisher_id,
     )
     document.warnings = [w for p in pages for w in p.warnings]
     if document.warnings:
