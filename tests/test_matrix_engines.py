@@ -466,3 +466,229 @@ def test_other_look_renders(rendered: Rendered, tmp_path: Path) -> None:
         text = "".join(page.extract_text() for page in pdf.pages)
         assert "Alpha overview" in text and "office" in text and "\ufb03" not in text
         assert "Alpha running head" not in text
+
+
+# --- section titles across the columns, one heading size per level --------------------------
+
+SPAN_LOOK = dataclasses.replace(
+    LOOK, page="A4", font="sans", heading_font="sans", columns=3, heading_case="spaced",
+    ligatures=False,
+)  # fmt: skip
+SPAN_BODY = (
+    "The board met its members in spring, and the staff wrote short notes on each visit "
+    "for the annual file. "
+)
+# (section index, text) of the level-1 titles of the two three-column sections
+SPAN_TITLES = ((1, "Cooperation with partners"), (2, "Organized gatherings"))
+SPAN_H2 = ("Networking", "Partnerships abroad", "Workshop series", "Summits")
+SPAN_H3 = ("Africa", "Asia-Pacific")
+
+
+def make_span_document() -> doc.Document:
+    """A cover, a three-column section on a new page and one flowing on from it (mid-page in the
+    engines whose columns can change there), each long enough to fill all the columns of the
+    page its title lands on, with level-2 headings whose widest words fit the column at
+    different sizes, and a back page."""
+
+    def text(sentences: int) -> doc.Paragraph:
+        return doc.Paragraph(SPAN_BODY * sentences)
+
+    cover = doc.Section((doc.Heading("Span Test Report", 1),), columns=1, kind="cover")
+    first = doc.Section(
+        (
+            doc.Heading(SPAN_TITLES[0][1], 1),
+            text(14),
+            doc.Heading(SPAN_H2[0], 2),
+            text(12),
+            doc.Heading(SPAN_H3[0], 3),
+            text(10),
+            doc.Heading(SPAN_H3[1], 3),
+            text(10),
+            doc.Heading(SPAN_H2[1], 2),
+            text(12),
+        ),
+        "Part one",
+    )
+    second = doc.Section(
+        (
+            doc.Heading(SPAN_TITLES[1][1], 1),
+            text(16),
+            doc.Heading(SPAN_H2[2], 2),
+            text(16),
+            doc.Heading(SPAN_H2[3], 2),
+            text(16),
+        ),
+        "Part two",
+        new_page=False,
+    )
+    back = doc.Section((doc.Heading("Contact", 3), text(1)), columns=1, kind="back")
+    return doc.Document(
+        title="Span Test Report",
+        author="Span Test",
+        subject="Section titles across columns",
+        running_title="Span Test Report",
+        look=SPAN_LOOK,
+        sections=(cover, first, second, back),
+    )
+
+
+SPAN_DOCUMENT = make_span_document()
+
+
+def column_edges(engine: str, look: doc.Look, columns: int) -> list[tuple[float, float]]:
+    """(left, right) of each body column of the engine's pages, from its own geometry."""
+    if engine == "reportlab":
+        from reportgen.matrix.engines import reportlab_engine as module
+
+        left, gutter = module.MARGIN_X, module.GUTTER
+    elif engine == "chromium":
+        from reportgen.matrix.engines import html_css
+        from reportgen.matrix.engines import html_engine as module  # type: ignore[no-redef]
+
+        left, gutter = float(html_css.MARGINS.split()[3].removesuffix("pt")), html_css.GUTTER
+    else:
+        from reportgen.matrix.engines import docx_engine as module  # type: ignore[no-redef]
+
+        left, gutter = module.MARGIN_X, module.GUTTER
+    width = module.column_width(look, columns)
+    return [
+        (left + i * (width + gutter), left + i * (width + gutter) + width) for i in range(columns)
+    ]
+
+
+@pytest.fixture(scope="module", params=ENGINE_PARAMS)
+def spanned(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    engine = request.param
+    reason = _missing(engine)
+    if reason:
+        pytest.skip(f"{engine} engine: {reason}")
+    out = tmp_path_factory.mktemp(f"span-{engine}") / "report.pdf"
+    started = time.perf_counter()
+    render(engine, SPAN_DOCUMENT, out)
+    return _read(engine, out, time.perf_counter() - started)
+
+
+def _heading_words(rendered: Rendered, heading: str) -> list[tuple[int, list[dict[str, Any]]]]:
+    """(page, characters) of each word of the first occurrence of the heading as printed."""
+    text, where = rendered.stream()
+    printed = heading_text(heading, SPAN_DOCUMENT.look)
+    at = text.find(fold(printed))
+    assert at >= 0, f"{rendered.engine}: heading {printed!r} not found"
+    out = []
+    for word in printed.split():
+        spots = where[at : at + len(fold(word))]
+        at += len(fold(word))
+        out.append((spots[0][0], [rendered.pages[p].chars[c] for p, c in spots]))
+    return out
+
+
+def test_span_document_in_order(spanned: Rendered) -> None:
+    """The text in reading order: each title before the columns under it."""
+    text, _ = spanned.stream(_body_min())
+    at = 0
+    for string in expected_strings(SPAN_DOCUMENT):
+        found = text.find(fold(string), at)
+        assert found >= 0, f"{spanned.engine}: {string!r} missing after offset {at}"
+        at = found + len(fold(string))
+
+
+def test_section_title_spans_the_columns(spanned: Rendered) -> None:
+    """(a) A three-column section's title is above the first line of every column of its page
+    and wider than one column."""
+    columns = column_edges(spanned.engine, SPAN_LOOK, 3)
+    column_w = columns[0][1] - columns[0][0]
+    h1 = SPAN_LOOK.body_size * 2
+    for _, title in SPAN_TITLES:
+        words = _heading_words(spanned, title)
+        page = words[0][0]
+        chars = [c for p, cs in words if p == page for c in cs]
+        assert len(chars) == sum(len(cs) for _, cs in words), f"{title!r} crosses a page"
+        top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+        x0, x1 = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
+        assert x1 - x0 > column_w + 1, (spanned.engine, title, x0, x1, column_w)
+        body = [
+            c
+            for c in spanned.pages[page].chars
+            if _body_min() <= c["size"] < h1 * 0.9 and c["text"].strip() and c["top"] >= top - 1
+        ]
+        for left, right in columns:
+            tops = [c["top"] for c in body if left - 1 <= c["x0"] and c["x1"] <= right + 1]
+            assert tops, (
+                f"{spanned.engine}: no text under {title!r} in column {left:.0f}-{right:.0f}"
+            )
+            assert bottom < min(tops), (spanned.engine, title, bottom, min(tops), left)
+
+
+def test_headings_stay_in_their_column(spanned: Rendered) -> None:
+    """(b) No word of a heading runs into the next column: a spanning title stays within the
+    text width, a level-2 or level-3 heading word within the column it starts in, and no word
+    is broken over two lines (LibreOffice breaks a word too wide for its column)."""
+    look = SPAN_LOOK
+    for index, section in enumerate(SPAN_DOCUMENT.sections):
+        if section.kind == "cover":
+            continue
+        count = section.columns or look.columns
+        columns = column_edges(spanned.engine, look, count)
+        for block in section.blocks:
+            if not isinstance(block, doc.Heading):
+                continue
+            for _, chars in _heading_words(spanned, block.text):
+                start, end = chars[0]["x0"], max(c["x1"] for c in chars)
+                if block.level == 1 or count == 1:
+                    right = columns[-1][1]
+                else:
+                    right = next(r for left, r in columns if left - 1 <= start <= r)
+                word = "".join(c["text"] for c in chars)
+                assert end <= right + 1, (spanned.engine, index, word, end, right)
+                tops = [c["top"] for c in chars]
+                assert max(tops) - min(tops) < chars[0]["size"] / 2, (spanned.engine, word)
+
+
+def test_one_size_per_heading_level(spanned: Rendered) -> None:
+    """(c) All level-2 headings share one size (on every page, so across the document), all
+    level-3 headings another, and level 1 > level 2 > level 3."""
+
+    def sizes(headings: tuple[str, ...]) -> dict[str, set[float]]:
+        return {
+            h: {round(c["size"], 1) for _, chars in _heading_words(spanned, h) for c in chars}
+            for h in headings
+        }
+
+    h2, h3 = sizes(SPAN_H2), sizes(SPAN_H3)
+    assert len(set().union(*h2.values())) == 1, (spanned.engine, h2)
+    assert len(set().union(*h3.values())) == 1, (spanned.engine, h3)
+    h1 = set().union(*sizes(tuple(t for _, t in SPAN_TITLES)).values())
+    assert min(h1) > max(set().union(*h2.values())) > max(set().union(*h3.values())), (h1, h2, h3)
+
+
+def test_heading_sizes_per_level() -> None:
+    """`heading_sizes`: one size per level, the smallest that fits; level 2 at least 1.2 times
+    level 3 even when its widest word makes it small; covers are left alone."""
+    from reportgen.matrix.engines.metrics import H2_OVER_H3, fit_heading, heading_sizes, metrics
+    from reportgen.matrix.engines.text import TRACKING_EM
+
+    m = metrics(SPAN_LOOK)
+    assert heading_sizes(SPAN_DOCUMENT, lambda n: 10_000.0) == {1: m.h1, 2: m.h2, 3: m.h3}
+    fitted = heading_sizes(SPAN_DOCUMENT, lambda n: 150.0)
+    assert fitted[1] == m.h1 and fitted[2] < m.h2 and fitted[3] == m.h3
+    narrow = dataclasses.replace(
+        SPAN_DOCUMENT,
+        sections=(
+            doc.Section((doc.Heading("Internationalization", 1),), kind="cover"),
+            doc.Section((doc.Heading("Internationalization", 2), doc.Heading("Asia", 3))),
+        ),
+    )
+    sizes = heading_sizes(narrow, lambda n: 150.0)
+    assert sizes[1] == m.h1 and sizes[2] < m.h2 and sizes[2] >= H2_OVER_H3 * sizes[3]
+    font = "DejaVuSans-Bold"  # level 2 still fits: level 3 got smaller, level 2 no larger
+    assert fit_heading("INTERNATIONALIZATION", sizes[2], 150.0, TRACKING_EM, font) == sizes[2]
+
+
+def test_flowing_multicolumn_section_starts_a_page() -> None:
+    """reportlab: a three-column section flowing on from another cannot set its title across
+    its columns mid-page, so it starts a page of its own title template."""
+    from reportgen.matrix.engines.reportlab_engine import plan
+
+    assert plan(SPAN_DOCUMENT)[1:3] == [("title1", True), ("title2", True)]
+    flat = dataclasses.replace(SPAN_DOCUMENT, look=dataclasses.replace(SPAN_LOOK, columns=1))
+    assert plan(flat)[2] == ("cols1", False)

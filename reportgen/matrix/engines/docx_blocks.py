@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from docx.enum.text import WD_BREAK
@@ -15,7 +16,6 @@ from reportgen.matrix.engines.metrics import (
     GREY_BOX,
     MUTED,
     Metrics,
-    fit_heading,
     fit_per_row,
     heading_size,
     metrics,
@@ -28,13 +28,17 @@ GAP_PT = 10.0  # between tiles or cards
 
 
 class Writer:
-    """Appends blocks to `document`; `width` is the current column width in points."""
+    """Appends blocks to `document`; `width` is the current column width in points and
+    `heading_sizes` the size of the headings of each level (`metrics.heading_sizes`)."""
 
-    def __init__(self, document: Any, look: doc.Look) -> None:
+    def __init__(
+        self, document: Any, look: doc.Look, heading_sizes: dict[int, float] | None = None
+    ) -> None:
         self.document, self.look = document, look
         self.m: Metrics = metrics(look)
         self.body_font, self.head_font = FAMILIES[look.font], FAMILIES[look.heading_font]
         self.width = 0.0
+        self.heading_sizes = dict(heading_sizes or {})
 
     def t(self, text: str) -> str:
         return body_text(text, self.look)
@@ -56,7 +60,10 @@ class Writer:
         paragraph = self.para(f"Heading {level}")
         text = heading_text(block.text, self.look)
         size = heading_size(self.m, level, cover)
-        size = fit_heading(text, size, self.width, TRACKING_EM if spaced(self.look) else 0.0)
+        if not (cover and level == 1):
+            fitted = self.heading_sizes.get(level, size)
+            # Word sizes are whole half-points: a fitted size rounds down, not up into the gutter
+            size = math.floor(fitted * 2) / 2 if fitted < size else size
         tracking = TRACKING_EM * size if spaced(self.look) else 0.0
         self.run(paragraph, text, size=size, tracking=tracking)
 

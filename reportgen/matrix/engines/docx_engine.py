@@ -4,9 +4,11 @@ LibreOffice (`soffice --convert-to pdf`).
 Every report section is a Word section: a new-page or continuous section break, its own body
 columns (`w:cols`) and its own header (running title, tab, running head) and footer (a PAGE
 field). A full-width table in a multi-column section sits between two continuous breaks that
-switch to one column and back. The table of contents prints PAGEREF fields to bookmarks on the
-sections' first paragraphs, which LibreOffice computes while laying out, so one conversion is
-enough. Known limitation: LibreOffice 7.4 keeps the header of the page style in force across a
+switch to one column and back. The title of a multi-column section spans its columns: the Word
+section opens with one column holding the title, and a continuous break switches to the
+section's columns. The table of contents prints PAGEREF fields to bookmarks on the sections'
+first paragraphs, which LibreOffice computes while laying out, so one conversion is enough.
+Known limitation: LibreOffice 7.4 keeps the header of the page style in force across a
 continuous section break, so the pages of a section that flows on from the previous one show
 the previous section's running head.
 
@@ -38,7 +40,15 @@ from reportgen.matrix import doc
 from reportgen.matrix.engines import docx_oxml as ox
 from reportgen.matrix.engines.docx_blocks import Writer
 from reportgen.matrix.engines.docx_tables import table
-from reportgen.matrix.engines.metrics import MUTED, PAGE_SIZES, RULE, TEXT, section_columns
+from reportgen.matrix.engines.metrics import (
+    MUTED,
+    PAGE_SIZES,
+    RULE,
+    TEXT,
+    heading_sizes,
+    section_columns,
+    title_spans,
+)
 
 SOFFICE = "soffice"
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GUTTER = 60.0, 66.0, 62.0, 20.0
@@ -112,6 +122,11 @@ def _page_setup(sec: Section, look: doc.Look) -> None:
     sec.header_distance, sec.footer_distance = Pt(30), Pt(28)
 
 
+def column_width(look: doc.Look, columns: int) -> float:
+    """The width of one of `columns` body columns, in points."""
+    return (PAGE_SIZES[look.page][0] - 2 * MARGIN_X - GUTTER * (columns - 1)) / columns
+
+
 def _first_paragraph(elements: list[Any]) -> Any:
     for element in elements:
         p = element if element.tag == qn("w:p") else element.find(".//" + qn("w:p"))
@@ -121,9 +136,14 @@ def _first_paragraph(elements: list[Any]) -> Any:
 
 
 def _blocks(
-    w: Writer, d: Any, section: doc.Section, columns: int, widths: tuple[float, float]
+    w: Writer,
+    d: Any,
+    section: doc.Section,
+    columns: int,
+    widths: tuple[float, float],
+    blocks: tuple[doc.Block, ...],
 ) -> None:
-    for block in section.blocks:
+    for block in blocks:
         if isinstance(block, doc.TableBlock) and block.full_width and columns > 1:
             ox.columns(_break(d, WD_SECTION.CONTINUOUS)._sectPr, 1, GUTTER)
             w.width = widths[0]
@@ -152,7 +172,8 @@ def build_docx(document: doc.Document) -> Any:
     """The python-docx document of `document`."""
     look = document.look
     d = docx.Document()
-    w = Writer(d, look)
+    text_width = PAGE_SIZES[look.page][0] - 2 * MARGIN_X
+    w = Writer(d, look, heading_sizes(document, lambda n: column_width(look, n)))
     _styles(d, w)
     props = d.core_properties
     props.title, props.author, props.subject = document.title, document.author, document.subject
@@ -160,7 +181,6 @@ def build_docx(document: doc.Document) -> Any:
     props.created = props.modified = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     props.comments = props.keywords = ""
     body = d.element.body
-    text_width = PAGE_SIZES[look.page][0] - 2 * MARGIN_X
     targets = {entry.section_index for entry in document.contents}
     for index, section in enumerate(document.sections):
         if index == 0:
@@ -170,12 +190,18 @@ def build_docx(document: doc.Document) -> Any:
             flows = not section.new_page and document.sections[index - 1].kind != "cover"
             sec = _break(d, WD_SECTION.CONTINUOUS if flows else WD_SECTION.NEW_PAGE)
         columns = section_columns(section, look)
-        ox.columns(sec._sectPr, columns, GUTTER)
+        spans = title_spans(section, look)
+        ox.columns(sec._sectPr, 1 if spans else columns, GUTTER)
         _furniture(sec, document, section, text_width)
-        column_width = (text_width - GUTTER * (columns - 1)) / columns
-        w.width = column_width
         start = len(body) - 1
-        _blocks(w, d, section, columns, (text_width, column_width))
+        blocks = section.blocks
+        if spans and isinstance(blocks[0], doc.Heading):  # across the text, then the columns
+            w.width = text_width
+            w.heading(blocks[0], False)
+            ox.columns(_break(d, WD_SECTION.CONTINUOUS)._sectPr, columns, GUTTER)
+            blocks = blocks[1:]
+        w.width = column_width(look, columns)
+        _blocks(w, d, section, columns, (text_width, w.width), blocks)
         if section.kind == "contents" and document.contents:
             w.contents([(e.title, f"sec_{e.section_index}") for e in document.contents])
         first = _first_paragraph(list(body)[start:-1])

@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 from reportgen.matrix import doc
-from reportgen.matrix.engines.metrics import (
-    HEADER_BOLD,
-    fit_heading,
-    heading_size,
-    metrics,
-    table_style,
-)
+from reportgen.matrix.engines.metrics import HEADER_BOLD, metrics, table_style
 from reportgen.matrix.engines.text import (
-    TRACKING_EM,
     body_text,
     escape,
     heading_text,
@@ -26,19 +19,15 @@ class Html:
     def __init__(self, look: doc.Look) -> None:
         self.look = look
         self.m = metrics(look)
-        self.width = 0.0  # the column width of the section being written, in points
 
     def t(self, text: str) -> str:
         return escape(body_text(text, self.look))
 
     def heading(self, block: doc.Heading) -> str:
+        """A heading; its size is the stylesheet's for its level (`metrics.heading_sizes`)."""
         level = min(max(block.level, 1), 3)
         cls = ' class="spaced"' if spaced(self.look) else ""
-        text = heading_text(block.text, self.look)
-        size = heading_size(self.m, level)
-        fitted = fit_heading(text, size, self.width, TRACKING_EM if spaced(self.look) else 0.0)
-        fit = f' style="font-size: {fitted}pt"' if fitted < size else ""
-        return f"<h{level}{cls}{fit}>{escape(text)}</h{level}>"
+        return f"<h{level}{cls}>{escape(heading_text(block.text, self.look))}</h{level}>"
 
     def paragraph(self, block: doc.Paragraph) -> str:
         cls = f' class="{block.emphasis}"' if block.emphasis != "none" else ""

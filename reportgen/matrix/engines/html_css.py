@@ -6,6 +6,8 @@ custom counter style over the page counter: `counter(page, heads)` prints the n-
 each page in the previous pass. Unlike a named page per section, this needs no page break where
 a section flowing on from another takes over the head. Covers are the named page `cover`, with
 no margin boxes.
+
+Headings are sized per level for the whole document (`metrics.heading_sizes`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from reportgen.matrix.engines.metrics import (
     PAGE_SIZES,
     RULE,
     TEXT,
+    heading_size,
     metrics,
     tile_min_width,
     tint,
@@ -84,8 +87,15 @@ def page_rules(look: Look, running_title: str, heads: list[str | None] | None) -
 """
 
 
-def stylesheet(look: Look, running_title: str, heads: list[str | None] | None) -> str:
+def stylesheet(
+    look: Look,
+    running_title: str,
+    heads: list[str | None] | None,
+    heading_sizes: dict[int, float] | None = None,
+) -> str:
+    """The stylesheet; `heading_sizes` per level (default: the nominal sizes of the look)."""
     m = metrics(look)
+    h1, h2, h3 = ((heading_sizes or {}).get(n, heading_size(m, n)) for n in (1, 2, 3))
     body, head = (f'"RG {FAMILIES[f]}", "{FAMILIES[f]}"' for f in (look.font, look.heading_font))
     accent, light, lighter = look.accent, tint(look.accent, 0.16), tint(look.accent, 0.1)
     ligatures = "common-ligatures" if look.ligatures else "none"
@@ -97,11 +107,13 @@ html {{ font-family: {body}; font-size: {m.body}pt; line-height: {m.leading / m.
 body {{ margin: 0; }}
 section.newpage {{ break-before: page; }}
 section.cover {{ page: cover; }}
-h1, h2, h3 {{ font-family: {head}; font-weight: bold; break-after: avoid; line-height: 1.2; }}
-h1 {{ font-size: {m.h1}pt; color: {accent}; margin: 0 0 {m.body}pt; }}
+h1, h2, h3 {{ font-family: {head}; font-weight: bold; break-after: avoid; break-inside: avoid;
+  line-height: 1.2; }}
+h1 {{ font-size: {h1}pt; color: {accent}; margin: 0 0 {m.body}pt; }}
+section.spans:not(.newpage) > h1:first-child {{ margin-top: {m.body}pt; }}
 section.cover h1 {{ font-size: {m.cover_title}pt; margin-top: 120pt; }}
-h2 {{ font-size: {m.h2}pt; color: {accent}; margin: {m.body}pt 0 {m.body * 0.5}pt; }}
-h3 {{ font-size: {m.h3}pt; margin: {m.body * 0.8}pt 0 {m.body * 0.3}pt; }}
+h2 {{ font-size: {h2}pt; color: {accent}; margin: {m.body}pt 0 {m.body * 0.5}pt; }}
+h3 {{ font-size: {h3}pt; margin: {m.body * 0.8}pt 0 {m.body * 0.3}pt; }}
 .spaced {{ letter-spacing: {TRACKING_EM}em; }}
 p {{ margin: 0 0 0.6em; orphans: 2; widows: 2; }}
 .cols p {{ text-align: justify; }}

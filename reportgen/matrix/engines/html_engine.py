@@ -3,11 +3,15 @@ Chromium through Playwright, in one print job per pass.
 
 Columns are CSS multi-column containers (`column-count`), with `column-span: all` for
 full-width tables; a `PageBreak` closes the column container, breaks the page and opens a new
-one. Chromium cannot say where its pages break, so the engine prints a measuring copy with an
-outline, reads from it on which page each section's title landed (`locate`), and lays the
-document out again with the running head of every page (`html_css.page_rules`) and the table of
-contents filled in, until those pages stop changing (at most three passes); the PDF written is
-printed without the outline. The browser is launched once per process and reused.
+one. The title of a multi-column section (`metrics.title_spans`) is set across the text width
+just before the section's column container, not as a `column-span: all` heading inside it:
+Chromium ignores `break-after: avoid` on a spanner and would leave a title alone at the foot of
+a page, whereas a title before the container keeps lines of the columns with it. Chromium cannot
+say where its pages break, so the engine prints a measuring copy with an outline, reads from it
+on which page each section's title landed (`locate`), and lays the document out again with the
+running head of every page (`html_css.page_rules`) and the table of contents filled in, until
+those pages stop changing (at most three passes); the PDF written is printed without the
+outline. The browser is launched once per process and reused.
 
 Metadata: Chromium writes the `<title>` as the PDF Title but drops author and subject (and
 pypdf, which could add them afterwards, is not installed), so those two are absent.
@@ -26,7 +30,12 @@ from reportgen.matrix import doc
 from reportgen.matrix.engines.html_blocks import Html
 from reportgen.matrix.engines.html_css import GUTTER, MARGINS, stylesheet
 from reportgen.matrix.engines.locate import Frame, page_heads, section_pages
-from reportgen.matrix.engines.metrics import PAGE_SIZES, section_columns
+from reportgen.matrix.engines.metrics import (
+    PAGE_SIZES,
+    heading_sizes,
+    section_columns,
+    title_spans,
+)
 from reportgen.matrix.engines.text import escape
 
 CHROMIUM = "/usr/bin/chromium"
@@ -53,12 +62,15 @@ def _section(h: Html, document: doc.Document, index: int, toc: dict[int, int]) -
     section = document.sections[index]
     previous = document.sections[index - 1] if index else None
     columns = section_columns(section, document.look)
-    h.width = column_width(document.look, columns)
     classes = ["sec", section.kind]
     if previous is not None and (section.new_page or previous.kind == "cover"):
         classes.append("newpage")
+    title, blocks = "", section.blocks
+    if title_spans(section, document.look):  # set before the columns, across them
+        title, blocks = h.block(blocks[0]), blocks[1:]
+        classes.append("spans")
     chunks: list[list[str]] = [[]]
-    for block in section.blocks:
+    for block in blocks:
         if isinstance(block, doc.PageBreak):
             chunks.append([])
         else:
@@ -70,7 +82,7 @@ def _section(h: Html, document: doc.Document, index: int, toc: dict[int, int]) -
         parts = [f'<div class="cols cols{columns}">{"".join(c)}</div>' for c in chunks]
     else:
         parts = ["".join(c) for c in chunks]
-    body = '<div class="pb"></div>'.join(parts)
+    body = title + '<div class="pb"></div>'.join(parts)
     return f'<section id="sec-{index}" class="{" ".join(classes)}">{body}</section>'
 
 
@@ -80,7 +92,8 @@ def document_html(
     """The whole document; `heads` per page and `toc` (section index -> page) from a pass."""
     h = Html(document.look)
     sections = "\n".join(_section(h, document, i, toc) for i in range(len(document.sections)))
-    css = stylesheet(document.look, document.running_title, heads)
+    sizes = heading_sizes(document, lambda n: column_width(document.look, n))
+    css = stylesheet(document.look, document.running_title, heads, sizes)
     return f"""<!doctype html>
 <html lang="{escape(document.lang)}"><head><meta charset="utf-8">
 <title>{escape(document.title)}</title>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_RIGHT
@@ -17,7 +17,6 @@ from reportgen.matrix.engines.metrics import (
     MUTED,
     TEXT,
     Metrics,
-    fit_heading,
     fit_per_row,
     metrics,
     tile_min_width,
@@ -39,12 +38,14 @@ GAP = 4.0  # per cent of the width between tiles or cards
 
 @dataclass(frozen=True)
 class Kit:
-    """What the builders need: the look, its sizes, colours and paragraph styles."""
+    """What the builders need: the look, its sizes, colours and paragraph styles, and the size of
+    the headings of each level in the document being set (`metrics.heading_sizes`)."""
 
     look: doc.Look
     m: Metrics
     accent: Color
     styles: dict[str, ParagraphStyle]
+    heading_sizes: dict[int, float] = field(default_factory=dict)
 
     def text(self, text: str) -> str:
         return escape(body_text(text, self.look))
@@ -57,7 +58,7 @@ class Kit:
         return Paragraph(self.text(text), self.styles[style])
 
 
-def make_kit(look: doc.Look) -> Kit:
+def make_kit(look: doc.Look, heading_sizes: dict[int, float] | None = None) -> Kit:
     register_fonts()
     m, accent = metrics(look), HexColor(look.accent)
     body_font, head_font = FONT_NAMES[look.font], FONT_NAMES[look.heading_font]
@@ -114,15 +115,16 @@ def make_kit(look: doc.Look) -> Kit:
         "toc_num": style("toc_num", alignment=TA_RIGHT, spaceAfter=0),
         "toc": style("toc", spaceAfter=0),
     }  # fmt: skip
-    return Kit(look, m, accent, styles)
+    return Kit(look, m, accent, styles, dict(heading_sizes or {}))
 
 
-def heading(block: doc.Heading, kit: Kit, cover: bool = False, width: float = 0.0) -> Flowable:
-    name = "cover" if cover and block.level == 1 else f"h{min(max(block.level, 1), 3)}"
+def heading(block: doc.Heading, kit: Kit, cover: bool = False) -> Flowable:
+    level = min(max(block.level, 1), 3)
+    name = "cover" if cover and level == 1 else f"h{level}"
     style = kit.styles[name]
     text = heading_text(block.text, kit.look)
-    size = fit_heading(text, style.fontSize, width, TRACKING_EM if spaced(kit.look) else 0.0)
-    if size < style.fontSize:
+    size = style.fontSize if name == "cover" else kit.heading_sizes.get(level, style.fontSize)
+    if size != style.fontSize:
         scale = size / style.fontSize
         style = ParagraphStyle(
             f"{name}_fit", parent=style, fontSize=size, leading=style.leading * scale
