@@ -3,7 +3,9 @@ pdfplumber as one word per letter, because its letters stand further apart than 
 
 A run of three or more one-letter words on one baseline, set at nearly the same distances apart
 (at most `_TRACKING` of the font size), is one or more words: the letters are joined, and a gap
-clearly wider than the others is the space between two words.
+clearly wider than the others is the space between two words. Kerning may pull two or three
+capitals of such a run close enough to come out as one word ("AWA R D"): pieces of up to three
+capitals count with the letters, as long as most of the run is single letters.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ Word = dict[str, Any]
 _TRACKING = 0.8  # widest letter gap (in font sizes) that tracking produces
 _WORD_GAP = 1.6  # a gap this many times the run's usual gap separates two words
 _MIN_LETTERS = 3
+_MAX_PIECE = 3
+_LETTER_SHARE = 0.6  # of a run's pieces, at least this many are single letters
 
 
 def _same_line(a: Word, b: Word) -> bool:
@@ -25,6 +29,12 @@ def _same_line(a: Word, b: Word) -> bool:
 
 def _letter(word: Word) -> bool:
     return len(word["text"]) == 1 and word["text"].isalnum()
+
+
+def _piece(word: Word) -> bool:
+    """A letter, or a few capitals kerned together."""
+    text = word["text"]
+    return _letter(word) or (len(text) <= _MAX_PIECE and text.isalpha() and text.isupper())
 
 
 def _join(letters: Sequence[Word]) -> Word:
@@ -52,7 +62,7 @@ def _mend(run: Sequence[Word]) -> list[Word]:
 
 
 def _tracked(run: Sequence[Word]) -> bool:
-    if len(run) < _MIN_LETTERS:
+    if len(run) < _MIN_LETTERS or sum(map(_letter, run)) < _LETTER_SHARE * len(run):
         return False
     size = statistics.median(float(w.get("size", 0.0)) or (w["bottom"] - w["top"]) for w in run)
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(run)]
@@ -76,13 +86,13 @@ def mend_letter_spacing(words: Sequence[Word]) -> list[Word]:
         run.clear()
 
     for word in ordered:
-        if _letter(word) and run and _same_line(run[-1], word):
+        if _piece(word) and run and _same_line(run[-1], word):
             gap = word["x0"] - run[-1]["x1"]
             if gap <= 2 * _TRACKING * float(word.get("size", 10.0)):
                 run.append(word)
                 continue
         flush()
-        if _letter(word):
+        if _piece(word):
             run.append(word)
         else:
             out.append(word)

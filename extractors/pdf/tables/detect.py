@@ -53,12 +53,23 @@ def _wide(graphics: Graphics, x0: float, x1: float) -> list[float]:
     return sorted(r.y for r in graphics.hrules if min(r.x1, x1) - max(r.x0, x0) >= 0.6 * width)
 
 
+def _fill_bands(
+    graphics: Graphics, x0: float, x1: float, top: float = -1e9, bottom: float = 1e9
+) -> list[tuple[float, float]]:
+    """(top, bottom) of the bands of fill across most of [x0, x1] that reach into [top, bottom]:
+    one rectangle, or one per cell of a row (as HTML draws cell backgrounds)."""
+    bands: dict[tuple[int, int, tuple[float, ...]], list[float]] = {}
+    for f in graphics.fills:
+        if f.top < bottom and f.bottom > top:
+            band = bands.setdefault((round(f.top), round(f.bottom), f.color), [f.top, f.bottom, 0])
+            band[2] += max(0.0, min(f.x1, x1) - max(f.x0, x0))
+    return [(t, b) for t, b, width in bands.values() if width >= 0.5 * (x1 - x0)]
+
+
 def _separators(graphics: Graphics, bbox: BBox) -> list[float]:
-    width = bbox.width
     ys = [y for y in _wide(graphics, bbox.x0, bbox.x1) if bbox.top + 1 < y < bbox.bottom - 1]
-    for fill in graphics.fills:
-        if min(fill.x1, bbox.x1) - max(fill.x0, bbox.x0) >= 0.5 * width:
-            ys += [y for y in (fill.top, fill.bottom) if bbox.top + 1 < y < bbox.bottom - 1]
+    for band in _fill_bands(graphics, bbox.x0, bbox.x1):
+        ys += [y for y in band if bbox.top + 1 < y < bbox.bottom - 1]
     out: list[float] = []
     for y in sorted(ys):
         if not out or y - out[-1] > 1.5:
@@ -87,14 +98,7 @@ def _framed(run: Run, graphics: Graphics, frames: Sequence[BBox] = ()) -> bool:
         return True
     pad = 2 * run.lines[0].size
     rules = [y for y in _wide(graphics, x0, x1) if run.top - pad <= y <= run.bottom + pad]
-    fills = [
-        f
-        for f in graphics.fills
-        if min(f.x1, x1) - max(f.x0, x0) >= 0.5 * (x1 - x0)
-        and f.top < run.bottom
-        and f.bottom > run.top
-    ]
-    return len(rules) >= 2 or len(fills) >= 1
+    return len(rules) >= 2 or bool(_fill_bands(graphics, x0, x1, run.top, run.bottom))
 
 
 def _header_above(
@@ -204,6 +208,16 @@ def _typed(cells: Sequence[str]) -> bool:
     return hits >= 0.6 * len(filled)
 
 
+def _banded(run: Run, graphics: Graphics) -> bool:
+    """Do drawn rules or fills part the run's lines into rows (zebra stripes, a rule under every
+    row)? Then lines that go on with the line above are wrapped cells, not prose."""
+    x0, x1 = _extent(run.lines)
+    bbox = BBox(x0, run.top - 1, x1, run.bottom + 1)
+    separators = _separators(graphics, bbox)
+    bounds = column_bounds(x0, x1, boundaries(run.gutters, run.lines))
+    return len(separators) >= 3 and bands_are_rows(run.lines, separators, bounds)
+
+
 def _weak(table: Table) -> bool:
     """A few rows of plain text in columns, without a header, rules or fills: a list set in
     columns ("For an inclusive ecosystem | For an empowered workforce"), not a table."""
@@ -225,7 +239,7 @@ def _stream(
         first, last = clipped.index(run.lines[0]), clipped.index(run.lines[-1])
         above = clipped[first - 1] if first > 0 else None
         below = clipped[last + 1] if last + 1 < len(clipped) else None
-        verdict = judge(run, framed, above, below, page.pictures)
+        verdict = judge(run, framed, above, below, page.pictures, _banded(run, page.graphics))
         if verdict is Verdict.TABLE:
             table = _table(run, clipped, page.graphics, page.number)
             if framed or not _weak(table):

@@ -76,10 +76,13 @@ class Graphics:
                 for r in self.vrules
                 if x0 - pad <= r.x <= x1 + pad and r.bottom > top + pad and r.top < bottom - pad
             ),
-            tuple(  # fills behind the box: a row's fill runs past its text by the cell padding
-                f
+            tuple(  # fills behind the box: a row's fill runs past its text by the cell padding;
+                f  # a cell's fill lies within it
                 for f in self.fills
-                if min(f.x1, x1) - max(f.x0, x0) >= 0.5 * (x1 - x0)
+                if (
+                    (min(f.x1, x1) - max(f.x0, x0) >= 0.5 * (x1 - x0))
+                    or (f.x0 >= x0 - 4 * pad and f.x1 <= x1 + 4 * pad)
+                )
                 and f.x1 - f.x0 <= 1.5 * (x1 - x0) + 4 * pad
                 and f.top >= top - 4 * pad
                 and f.bottom <= bottom + 4 * pad

@@ -12,7 +12,9 @@ those has a signature a table lacks.
   sides of the gutter;
 - captions: labels under a grid of icons or photos, with the pictures between the rows;
 - a slice of text columns: a paragraph of one column runs on into the run's first (or out of its
-  last) line.
+  last) line;
+- columns of text set independently: their baselines do not line up, so the lines of one column
+  fall between those of the next (the cells of a table's row share a baseline).
 """
 
 from __future__ import annotations
@@ -40,7 +42,10 @@ _KEY = re.compile(r"^\s*([A-Z][\w .'/-]{1,25}?)\s*:\s+\S")
 _SIZE_SPREAD = 1.45
 _RUNNING = 0.4  # share of shared lines on which a column of prose goes on
 _ENDS = re.compile(r"[.!?:;]['’\")]*$")
+# a line that cannot end its sentence: it ends in a comma, a hyphen or a joining word
+_GOES_ON = re.compile(r"(,|[^\W\d]-|\b(and|or|of|the|for|to|in|with|a|an))$", re.IGNORECASE)
 _MIN_SHARED = 0.25  # share of a run's lines that must have text on both sides of a gutter
+_STAGGERED = 0.4  # share of neighbouring lines that overlap without lining up: text columns
 
 
 class Verdict(StrEnum):
@@ -73,7 +78,8 @@ def _columns(run: Run) -> list[list[tuple[int, str, float]]]:
 def _flow(run: Run) -> bool:
     """Is the run text set in columns? On the lines with text in two or more columns, a table
     starts new cells in each; columns of prose go on with the sentence of the line above (a
-    lower-case start under a line of the same column) on many of them."""
+    lower-case start under a line of the same column that ends no sentence, or any start under
+    one that ends in a comma, a hyphen or a joining word) on many of them."""
     bounds = run.bounds
     previous: dict[int, str] = {}
     shared = running = 0
@@ -82,11 +88,29 @@ def _flow(run: Run) -> bool:
         if len(cells) >= 2:
             shared += 1
             running += any(
-                text[:1].islower() and col in previous and not _ENDS.search(previous[col])
+                col in previous
+                and (
+                    (text[:1].islower() and not _ENDS.search(previous[col]))
+                    or _GOES_ON.search(previous[col].rstrip())
+                )
                 for col, text in cells.items()
             )
         previous = cells
     return shared >= 3 and running >= _RUNNING * shared
+
+
+def _staggered(run: Run) -> bool:
+    """Do the lines of different columns fall between each other? Two neighbouring lines that
+    overlap by more than a third of a line's height without sharing a baseline (they would have
+    been one line) belong to columns typeset apart."""
+    lines = run.lines
+    if len(lines) < 6:
+        return False
+    overlapping = sum(
+        b.top < a.bottom - 0.3 * min(a.bottom - a.top, b.bottom - b.top)
+        for a, b in itertools.pairwise(lines)
+    )
+    return overlapping >= _STAGGERED * (len(lines) - 1)
 
 
 def _list(run: Run) -> bool:
@@ -205,11 +229,13 @@ def judge(
     above: TextLine | None = None,
     below: TextLine | None = None,
     pictures: Sequence[tuple[float, float, float, float]] = (),
+    banded: bool = False,
 ) -> Verdict:
     """What the run is. `framed`: rules or fills mark its rows (then rows of many wrapped lines
     are expected, and a run with few lines split by its gutters is still a table). `above` and
     `below` are the lines next to it: a run that a paragraph runs into is a slice of text set in
-    columns, not a table."""
+    columns, not a table. `banded`: drawn rules or fills part its lines into rows, so lines that
+    go on with the one above are wrapped cells."""
     sliced = _continues_text(run, above, run.lines[0]) or _continues_text(run, below, run.lines[-1])
     if not framed and (_sparse(run) or sliced):
         return Verdict.NOT_TABLE
@@ -217,6 +243,6 @@ def judge(
         return Verdict.NOT_TABLE
     if _cards(run):
         return Verdict.CARDS
-    if _flow(run):
+    if (not banded and _flow(run)) or (not framed and _staggered(run)):
         return Verdict.PROSE
     return Verdict.TABLE
