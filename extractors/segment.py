@@ -1,14 +1,18 @@
 """Split a Document into Sections by heading typography (size, weight, isolation), never by titles.
 
 A block is a heading candidate when it is short, contains words, and is set larger than the body
-text or bold at body size. Heading styles (size, weight) that recur on at least two pages are ranked
-largest first to give levels 1, 2, ...; a one-off style takes the level of the recurring styles it
-is larger than. A section holds everything up to the next heading of the same or a higher level, so
-a level-1 section contains its sub-sections' blocks and tables too.
+text, bold at body size, or bold capitals a little smaller than the body (a small-caps label
+heading, "AFRICA (47)"); a bold line at body size that ends in a colon is the lead-in of the line
+under it ("United Arab Emirates:" over "Abu Dhabi"), no heading; small capitals set one after
+another are labels (names under photos). Heading styles (size, weight) that recur on at least two
+pages are ranked largest first to give levels 1, 2, ...; a one-off style takes the level of the
+recurring styles it is larger than. A section holds everything up to the next heading of the same
+or a higher level, so a level-1 section contains its sub-sections' blocks and tables too.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -19,6 +23,8 @@ from extractors.model import BBox, Block, BlockRole, Page, Section
 _MAX_HEADING_WORDS = 15
 _MAX_HEADING_LINES = 3
 _PAGE_REF = re.compile(r"^(p\.?\s*)?\d{1,4}$", re.IGNORECASE)
+_SMALL_CAPS = 0.75  # bold capitals down to this share of the body size may head a section
+_MAX_LABEL_WORDS = 6
 _RUN_IN = re.compile(r"^[^:]{1,40}:\s+\S")
 
 
@@ -48,8 +54,11 @@ def is_heading_candidate(block: Block, body_size: float) -> bool:
         return False
     if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 4):
         return False
-    if ratio < 1.15 and _RUN_IN.match(text):
+    if ratio < 1.15 and (_RUN_IN.match(text) or text.endswith(":")):
         return False  # a bold lead-in over its line ("Ghana: Accra", "Area: 682 km²")
+    if block.bold and _SMALL_CAPS <= ratio < 0.95:
+        letters = [ch for ch in text if ch.isalpha()]
+        return len(words) <= _MAX_LABEL_WORDS and all(ch.isupper() for ch in letters)
     return ratio >= 1.15 or (block.bold and ratio >= 0.95)
 
 
@@ -83,12 +92,12 @@ def _same_row(a: Block, b: Block) -> bool:
 
 def contents_rows(page: Page) -> set[int]:
     """Ids of the blocks that are table-of-contents entries and their page numbers: at least three
-    titles each on the same row as a page number, the numbers aligned in one column and rising
-    down the page."""
+    titles each on the same row as one of at least three page numbers, the numbers aligned in one
+    column and rising down the page."""
     numbers = [b for b in page.body_blocks if _is_number(b)]
     texts = [b for b in page.body_blocks if sum(c.isalpha() for c in b.text) >= 3]
     pairs = [(t, n) for t in texts for n in numbers if _same_row(t, n)]
-    if len({id(t) for t, _ in pairs}) < 3:
+    if len({id(t) for t, _ in pairs}) < 3 or len({id(n) for _, n in pairs}) < 3:
         return set()
     column = [n for _, n in pairs]
     aligned = max(n.bbox.x0 for n in column) - min(n.bbox.x0 for n in column) < 6 or (
@@ -135,12 +144,32 @@ def mark_headings(pages: Sequence[Page]) -> None:
         mark_captions(page, body)
     levels = heading_levels(pages, body)
     for page in pages:
+        labels = _label_grid(page.blocks, body)
         page.blocks = [
             replace(b, role=BlockRole.HEADING, heading_level=levels[_style(b)])
-            if b.role is BlockRole.BODY and is_heading_candidate(b, body)
+            if b.role is BlockRole.BODY and is_heading_candidate(b, body) and id(b) not in labels
             else b
             for b in page.blocks
         ]
+
+
+def _small_caps(block: Block, body_size: float) -> bool:
+    return block.font_size < 0.95 * body_size and is_heading_candidate(block, body_size)
+
+
+def _label_grid(blocks: Sequence[Block], body_size: float) -> set[int]:
+    """Ids of small-capital lines set one after another in the same style (names under a grid of
+    photos, "ANGOLA", "CHILE", ...): labels, not headings, since no text follows any of them."""
+    text = [b for b in blocks if b.role in (BlockRole.BODY, BlockRole.CAPTION)]
+    out: set[int] = set()
+    for a, b in itertools.pairwise(text):
+        if (
+            _small_caps(a, body_size)
+            and _style(a) == _style(b)
+            and is_heading_candidate(b, body_size)
+        ):
+            out |= {id(a), id(b)}
+    return out
 
 
 def build_sections(pages: Sequence[Page]) -> list[Section]:

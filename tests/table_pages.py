@@ -31,6 +31,10 @@ Style = Literal["grid", "hrules", "zebra", "whitespace"]
 BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12)
 CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
 BOLD_CELL = ParagraphStyle("bold_cell", parent=CELL, fontName="Helvetica-Bold")
+JUSTIFIED = ParagraphStyle("justified", parent=BODY, alignment=4)  # TA_JUSTIFY
+LABEL = ParagraphStyle(  # small bold capitals, a sub-heading set below the body size
+    "label", fontName="Helvetica-Bold", fontSize=8, leading=11, spaceBefore=9, spaceAfter=3
+)
 HEADING = ParagraphStyle(
     "heading", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceAfter=8
 )
@@ -64,6 +68,18 @@ def _commands(style: Style, rows: int, header_rows: int) -> list[tuple[Any, ...]
     return commands
 
 
+def _cell_fills(rows: int, columns: int, header_rows: int) -> list[tuple[Any, ...]]:
+    """Zebra stripes drawn one rectangle per cell, as browsers paint cell backgrounds."""
+    commands: list[tuple[Any, ...]] = []
+    for r in range(rows):
+        colour = "#1F4E79" if r < header_rows else ("#E8EEF6" if (r - header_rows) % 2 else None)
+        for c in range(columns):
+            if colour:
+                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(colour)))
+    commands.append(("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white))
+    return commands
+
+
 def table(
     header: Sequence[str] | Sequence[Sequence[str]],
     rows: Sequence[Sequence[str]],
@@ -73,9 +89,10 @@ def table(
     bold_header: bool = False,
     repeat_header: bool = True,
     spans: Sequence[tuple[int, int, int]] = (),  # (header row, first col, last col)
+    cell_fills: bool = False,
 ) -> Table:
     """A platypus table: `header` is one row of labels or several (for spanning group labels,
-    listed in `spans`)."""
+    listed in `spans`). `cell_fills`: a zebra table's fills are drawn cell by cell."""
     head_rows = (
         [list(header)] if header and isinstance(header[0], str) else [list(h) for h in header]
     )
@@ -86,6 +103,9 @@ def table(
     col_widths = [f * WIDTH for f in widths] if widths else [WIDTH / columns] * columns
     grid = Table(data, colWidths=col_widths, repeatRows=len(head_rows) if repeat_header else 0)
     commands = _commands(style, len(data), len(head_rows))
+    if cell_fills:
+        commands = [c for c in commands if c[0] not in ("BACKGROUND", "ROWBACKGROUNDS")]
+        commands += _cell_fills(len(data), columns, len(head_rows))
     commands += [("SPAN", (a, r), (b, r)) for r, a, b in spans]
     grid.setStyle(TableStyle(commands))
     return grid
@@ -101,15 +121,20 @@ def build(path: Path, story: list[Any]) -> Path:
 
 def two_column(path: Path, story: list[Any]) -> Path:
     """A two-column page flow (frames side by side)."""
-    gutter = 20.0
-    width = (WIDTH - gutter) / 2
+    return columns(path, story, 2)
+
+
+def columns(path: Path, story: list[Any], count: int, gutter: float = 20.0) -> Path:
+    """A page flow in `count` columns (frames side by side)."""
+    width = (WIDTH - (count - 1) * gutter) / count
     height = A4[1] - 144
     frames = [
-        Frame(72, 72, width, height, id="left", leftPadding=0, rightPadding=0),
-        Frame(72 + width + gutter, 72, width, height, id="right", leftPadding=0, rightPadding=0),
-    ]
+        Frame(72 + i * (width + gutter), 72, width, height, id=f"c{i}", leftPadding=0,
+              rightPadding=0)
+        for i in range(count)
+    ]  # fmt: skip
     doc = BaseDocTemplate(str(path), pagesize=A4, invariant=1)
-    doc.addPageTemplates([PageTemplate(id="two", frames=frames)])
+    doc.addPageTemplates([PageTemplate(id=f"cols{count}", frames=frames)])
     doc.build(story)
     return path
 
@@ -118,8 +143,12 @@ def heading(text: str) -> Paragraph:
     return Paragraph(text, HEADING)
 
 
-def para(text: str) -> Paragraph:
-    return Paragraph(text, BODY)
+def para(text: str, justified: bool = False) -> Paragraph:
+    return Paragraph(text, JUSTIFIED if justified else BODY)
+
+
+def label(text: str) -> Paragraph:
+    return Paragraph(text, LABEL)
 
 
 def gap(points: float = 10) -> Spacer:

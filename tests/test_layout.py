@@ -357,3 +357,22 @@ def test_single_letters_far_apart_stay_words() -> None:
 
     cells = _letters("XYZ", 72, 9, 60)  # one-letter cells of a table row
     assert [w["text"] for w in mend_letter_spacing(cells)] == ["X", "Y", "Z"]
+
+
+def test_kerned_capitals_of_a_letter_spaced_heading_are_mended_with_it() -> None:
+    """Kerning pulled "A", "W" and "A" together: pdfplumber gives "AWA", "R", "D"."""
+    from extractors.pdf.letterspacing import mend_letter_spacing
+
+    words = _letters("AWARD WINNERS", 72, 20, 5)
+    kerned = {**words[0], "text": "AWA", "x1": words[2]["x1"]}
+    assert [w["text"] for w in mend_letter_spacing([kerned, *words[3:]])] == ["AWARD", "WINNERS"]
+
+
+def test_short_words_in_capitals_set_normally_stay_apart() -> None:
+    from extractors.pdf.letterspacing import mend_letter_spacing
+
+    words = [
+        {"text": t, "x0": x, "x1": x + 0.6 * 10 * len(t), "top": 100.0, "bottom": 110.0, "size": 10}
+        for t, x in (("THE", 72), ("UN", 97), ("AND", 115), ("EU", 140))
+    ]
+    assert [w["text"] for w in mend_letter_spacing(words)] == ["THE", "UN", "AND", "EU"]

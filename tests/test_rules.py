@@ -300,6 +300,38 @@ def test_member_type_from_the_names_column_when_no_heading_says() -> None:
     ]
 
 
+def test_member_lines_read_across_the_blocks_a_layout_split_them_into() -> None:
+    """A wrapped entry goes on in the next block; a country alone on its line has its names on
+    the next; a paragraph that ends a sentence is no entry and continues none."""
+    doc, page = new_doc()
+    page.heading("Our Members", level=1)
+    page.heading("EUROPE (4)", level=3)
+    first = page.body("Norway: Fjordvik, Lakeside,\nNorth")
+    page.body("Shore, Old Harbour\nFinland: Kivijärvi")  # the rest of Norway's names goes on
+    page.body("United Kingdom:\nElmshore")
+    page.body("All members are listed by country.")
+    page.body("Kenya: Lakeview")
+    assert [(m.name, m.country_iso3) for m in members.extract(ctx(doc)).members] == [
+        ("Fjordvik", "NOR"),
+        ("Lakeside", "NOR"),
+        ("North Shore", "NOR"),
+        ("Old Harbour", "NOR"),
+        ("Kivijärvi", "FIN"),
+        ("Elmshore", "GBR"),
+        ("Lakeview", "KEN"),
+    ]
+    norway = members.extract(ctx(doc)).members[0].source
+    assert (norway.page, norway.bbox) == (1, first.bbox)
+
+
+def test_a_paragraph_after_member_lines_adds_no_names() -> None:
+    doc, page = new_doc()
+    page.heading("Our Members", level=1)
+    page.body("Norway: Fjordvik")
+    page.body("New members are welcome to join the network at any time of the year.")
+    assert [m.name for m in members.extract(ctx(doc)).members] == ["Fjordvik"]
+
+
 def test_table_that_describes_its_entries_is_not_a_member_list() -> None:
     doc, page = new_doc()
     page.heading("Members", level=1)

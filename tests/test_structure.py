@@ -14,6 +14,7 @@ from extractors.pdf.tables import stitch_tables
 from extractors.segment import (
     body_font_size,
     build_sections,
+    contents_rows,
     heading_levels,
     is_heading_candidate,
     mark_headings,
@@ -260,10 +261,47 @@ def test_body_font_size_is_the_size_of_most_text() -> None:
         ),
         ("We grew in every region this year.", 16, True, False),  # a sentence, not a title
         ("Members, partners,", 16, True, False),
+        ("AFRICA (47)", 8.5, True, True),  # bold small capitals: a label heading
+        ("Africa (47)", 8.5, True, False),  # small bold text in mixed case: emphasis
+        ("AFRICA (47)", 8.5, False, False),
+        ("AFRICA (47)", 7.0, True, False),  # too small: a footnote or a label
+        ("United Arab Emirates:", 10, True, False),  # a lead-in over its line
     ],
 )
 def test_heading_candidates(text: str, size: float, bold: bool, expected: bool) -> None:
     assert is_heading_candidate(blk(text, 100, size=size, bold=bold), 10.0) is expected
+
+
+def test_small_capitals_one_after_another_are_labels_not_headings() -> None:
+    """Names under a grid of photos; a label with text under it stays a heading."""
+    body = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. " * 3
+    pages = [
+        page(
+            n,
+            blk("ANGOLA", 100, page=n, size=8.5, bold=True),
+            blk("CHILE", 130, page=n, size=8.5, bold=True),
+            blk("PERU", 160, page=n, size=8.5, bold=True),
+            blk(body, 200, page=n, lines=3),
+            blk("NORTH (9)", 300, page=n, size=8.5, bold=True),
+            blk(body, 320, page=n, lines=3),
+        )
+        for n in (1, 2)
+    ]
+    mark_headings(pages)
+    roles = [b.role for b in pages[0].blocks]
+    assert roles[:3] == [BlockRole.BODY] * 3 and roles[4] is BlockRole.HEADING
+
+
+def test_a_lone_number_beside_text_is_no_contents_page() -> None:
+    """A headline number on the row of three columns' lines; contents need three page numbers."""
+    p = page(
+        1,
+        blk("210", 100, size=28, x0=72, x1=120),
+        blk("Ghana: Accra", 100, x0=200, x1=280),
+        blk("Kenya: Nairobi", 100, x0=330, x1=420),
+        blk("Chile: Valle Alto", 104, x0=450, x1=540),
+    )
+    assert contents_rows(p) == set()
 
 
 def test_many_line_block_is_not_a_heading() -> None:

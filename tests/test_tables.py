@@ -30,6 +30,16 @@ EVENTS = [
     ("7 October", "Digital Skills Day", "Training city officials", "Civic Tech Institute"),
 ]
 EVENT_HEADER = ["Date", "Event", "Theme", "Organizer"]
+WRAPPING_EVENTS = [  # cells that go on in lower case on their next lines, like prose
+    ("12 March", "Open Data Forum", "data standards, open portals and shared registers for "
+     "cities and their regions", "the harbour city council and its partners"),
+    ("3 May", "Mobility Week", "shared transport, safe streets and clean air for everyone in "
+     "the towns of the network", "the transit lab of the northern towns"),
+    ("19 June", "Climate Summit", "adaptation finance, flood defences and heat plans for the "
+     "lakeside towns", "the green towns alliance and friends"),
+    ("7 October", "Digital Skills Day", "training city officials in data, design and the "
+     "procurement of software", "the civic tech institute of the coast"),
+]  # fmt: skip
 PROSE = (
     "The network grew again this year, and its members met more often than in any year before. "
     "Working groups on data, mobility and climate each held their own meetings, and the results "
@@ -49,6 +59,16 @@ def _events_over_two_pages(style: tp.Style, repeat: bool) -> list[Any]:
     rows = [[f"{d}", f"{n} {i}", t, o] for i in range(1, 13) for d, n, t, o in EVENTS]
     intro = [tp.para(PROSE) for _ in range(9)]
     return [*intro, tp.table(EVENT_HEADER, rows, style, repeat_header=repeat)]
+
+
+def _member_lines() -> list[Any]:
+    """ "Country: names" lines in three columns under small-capital region labels: the lines of
+    one column fall between those of the next wherever a label moved them down."""
+    story: list[Any] = [tp.heading("Member cities")]
+    for region in ("NORTH (9)", "SOUTH (12)", "EAST (7)", "WEST (11)", "ISLANDS (5)"):
+        story.append(tp.label(region))
+        story += [tp.para(f"<b>{country}:</b> {names}") for country, names in MEMBERS]
+    return story
 
 
 @pytest.fixture(scope="session")
@@ -119,6 +139,25 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
     built["prose-two-column"] = tp.two_column(
         out / "prose.pdf",
         [tp.heading("Letter from the chair")] + [tp.para(PROSE) for _ in range(12)],
+    )
+    built["justified-three-column"] = tp.columns(
+        out / "justified.pdf",
+        [tp.heading("Our activities")] + [tp.para(PROSE, justified=True) for _ in range(9)],
+        3,
+    )
+    built["members-three-column"] = tp.columns(out / "members3.pdf", _member_lines(), 3)
+    built["zebra-cell-fills"] = tp.build(
+        out / "zebra-cells.pdf",
+        [
+            tp.heading("Partner events"),
+            tp.table(
+                EVENT_HEADER,
+                [list(e) for e in WRAPPING_EVENTS],
+                "zebra",
+                widths=[0.14, 0.22, 0.4, 0.24],
+                cell_fills=True,
+            ),
+        ],
     )
     built["bullets"] = tp.build(
         out / "bullets.pdf",
@@ -237,6 +276,23 @@ def test_bold_header_of_a_ruled_grid(pdfs: dict[str, Document]) -> None:
     assert table.header == tuple(EVENT_HEADER) and len(table.rows) == len(EVENTS)
 
 
-@pytest.mark.parametrize("name", ["prose-two-column", "bullets", "contents"])
+def test_zebra_stripes_drawn_cell_by_cell_part_rows(pdfs: dict[str, Document]) -> None:
+    """Each row's fill is four rectangles; wrapped cells stay in their row, though they go on in
+    lower case as prose does."""
+    table = _one(pdfs["zebra-cell-fills"])
+    assert table.header == tuple(EVENT_HEADER)
+    assert [list(r) for r in table.rows] == [list(e) for e in WRAPPING_EVENTS]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "prose-two-column",
+        "bullets",
+        "contents",
+        "justified-three-column",  # stretched word spaces in narrow columns are no gutters
+        "members-three-column",  # columns typeset apart: their baselines do not line up
+    ],
+)
 def test_no_table_is_invented(pdfs: dict[str, Document], name: str) -> None:
     assert _tables(pdfs[name]) == []

@@ -9,6 +9,7 @@ which of the two gives a label to more of its numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors.model import Block, BlockRole, Page, Tile, TileArrangement
 from extractors.normalize.numbers import parse_quantity
@@ -46,6 +47,17 @@ def _on_baseline(number: Block, part: Block) -> bool:
 
 def _label_like(block: Block) -> bool:
     return len(block.text.split()) <= _MAX_LABEL_WORDS
+
+
+def _small_heading(block: Block, body_size: float) -> bool:
+    """A label set as a heading in small capitals ("MEMBERS" under "210", in bold capitals
+    smaller than the body text)."""
+    letters = [ch for ch in block.text if ch.isalpha()]
+    return (
+        block.role is BlockRole.HEADING
+        and block.font_size < 0.95 * body_size
+        and all(ch.isupper() for ch in letters)
+    )
 
 
 def _fits(label: Block, number: Block) -> bool:
@@ -193,7 +205,13 @@ def find_tiles(page: Page, body_size: float) -> list[Tile]:
     numbers = [b for b in blocks if is_headline_number(b, body_size)]
     if not numbers:
         return []
-    labels = [b for b in blocks if b.font_size < EMPHASIS * body_size and _label_like(b)]
+    # a heading in small capitals is a label, never the chapter title that a large number over a
+    # heading stands for
+    labels = [
+        replace(b, role=BlockRole.BODY) if _small_heading(b, body_size) else b
+        for b in blocks
+        if b.font_size < EMPHASIS * body_size and _label_like(b)
+    ]
     extents = _line_extents(numbers, labels)
     tiles: dict[int, Tile] = {}
     beside: dict[int, Tile] = {}

@@ -16,10 +16,11 @@ region or a kind of member)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.flow import Placed
-from extractors.model import Block, BlockRole, Table, Tile
+from extractors.model import Block, BlockRole, KeyValues, Table, Tile
 from extractors.normalize.countries import normalize_region, to_iso3
 from extractors.normalize.numbers import parse_int
 from extractors.pdf.layout import join_lines
@@ -35,7 +36,8 @@ _NAMES = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBES = re.compile(r"\b(area|population|inhabitants|leader|mayor|date|signed|joined)\b", re.I)
-_LINE = re.compile(r"^(?P<country>[^:：]{2,60}?)\s*[:：]\s*(?P<names>\S.*)$")
+_LINE = re.compile(r"^(?P<country>[^:：]{2,60}?)\s*[:：]\s*(?P<names>.*)$")
+_SENTENCE_END = re.compile(r"[.!?]['’\")]*$")
 _TYPED = 0.7  # share of a column's cells that must be country names
 
 
@@ -139,24 +141,38 @@ def _table_members(placed: Placed, table: Table, members_section: bool) -> list[
 # ---------------------------------------------------------------- lines and country headings
 
 
-def _line_members(placed: Placed, block: Block) -> list[Member]:
-    """ "Country: a, b, c" lines (a list that wraps goes on in the next line)."""
-    entries: list[tuple[str, str]] = []
-    for line in block.lines:
-        match = _LINE.match(line)
-        country = _country(match.group("country")) if match else None
-        if match and country:
-            entries.append((country, match.group("names")))
-        elif entries:
-            entries[-1] = (entries[-1][0], join_lines([entries[-1][1], line]))
-        else:
-            return []
+def _line_members(placed: Placed, blocks: Sequence[Block]) -> list[Member]:
+    """ "Country: a, b, c" lines, read over consecutive body blocks (a list that wraps goes on in
+    the next line, also when the layout starts a new block there; a country alone on its line,
+    "United Arab Emirates:", has its names on the next). A block that ends a sentence and does
+    not open with an entry is prose: it neither holds nor continues entries."""
+
+    def _prose(block: Block) -> bool:
+        match = _LINE.match(block.lines[0]) if block.lines else None
+        listed = match is not None and _country(match.group("country")) is not None
+        return not listed and bool(_SENTENCE_END.search(block.text.strip()))
+
+    entries: list[tuple[str, str, Block]] = []
+    for block in blocks:
+        if _prose(block):
+            if entries:
+                entries.append(("", "", block))  # nothing goes on across prose
+            continue
+        for line in block.lines:
+            match = _LINE.match(line)
+            country = _country(match.group("country")) if match else None
+            if match and country:
+                entries.append((country, match.group("names"), block))
+            elif entries and entries[-1][0]:
+                last = entries[-1]
+                entries[-1] = (last[0], join_lines([last[1], line]).strip(), last[2])
     region, kind = _context(placed)
     this_kind = kind or "local_government"
     found = []
-    for country, names in entries:
-        src = source(block, text=f"{country}: {names}")
-        found += [_member(n, country, this_kind, region, src) for n in split_names(names)]
+    for country, names, block in entries:
+        if country:
+            src = source(block, text=f"{country}: {names}")
+            found += [_member(n, country, this_kind, region, src) for n in split_names(names)]
     return found
 
 
@@ -198,16 +214,31 @@ def _tile_totals(ctx: Context) -> list[StatedTotal]:
 def extract(ctx: Context) -> Overview:
     totals, regions = heading_totals(ctx)
     members: list[Member] = []
+    lines: list[Block] = []  # consecutive body blocks of a members section
+    last: Placed | None = None
+
+    def flush() -> None:
+        if lines and last is not None:
+            members.extend(_line_members(last, lines))
+        lines.clear()
+
     for placed in ctx.items:
         item = placed.item
+        if isinstance(item, KeyValues):
+            continue  # the same lines, read as blocks
         section = in_members(placed)
+        if isinstance(item, Block) and item.role is BlockRole.BODY and section:
+            if last is not None and last.headings != placed.headings:
+                flush()
+            lines.append(item)
+            last = placed
+            continue
+        flush()
         if isinstance(item, Table):
             members.extend(_table_members(placed, item, section))
-        elif isinstance(item, Block) and section:
-            if item.role is BlockRole.HEADING:
-                members.extend(_heading_members(ctx, placed, item))
-            elif item.role is BlockRole.BODY:
-                members.extend(_line_members(placed, item))
+        elif isinstance(item, Block) and section and item.role is BlockRole.HEADING:
+            members.extend(_heading_members(ctx, placed, item))
+    flush()
     stated = {t.scope for t in totals}
     for extra in (*prose_totals(ctx), *_tile_totals(ctx)):
         if extra.scope not in stated:

@@ -1,0 +1,69 @@
+"""What a run of aligned words is, on words placed by hand: the word spaces of justified lines,
+columns of text typeset apart, and their look-alike tables."""
+
+from __future__ import annotations
+
+from extractors.pdf.tables.runs import find_runs
+from extractors.pdf.tables.textlines import Word, make_line, text_lines
+from extractors.pdf.tables.verdict import Verdict, judge
+
+SIZE = 10.0
+
+
+def _word(text: str, x0: float, top: float) -> Word:
+    return {"text": text, "x0": x0, "x1": x0 + 0.5 * SIZE * len(text), "top": top,
+            "bottom": top + SIZE, "size": SIZE}  # fmt: skip
+
+
+def _spaced(texts: list[str], x0: float, top: float, gaps: list[float]) -> list[Word]:
+    words, x = [], x0
+    for text, gap in zip(texts, [*gaps, 0.0], strict=True):
+        words.append(_word(text, x, top))
+        x = words[-1]["x1"] + gap
+    return words
+
+
+def _segments(words: list[Word]) -> list[str]:
+    return [s.text for s in make_line(words).segments]
+
+
+def test_stretched_word_spaces_of_a_justified_line_stay_one_segment() -> None:
+    words = _spaced(["strengthened", "international", "collaboration"], 72, 100, [14.0, 14.2])
+    assert _segments(words) == ["strengthened international collaboration"]
+
+
+def test_equal_gaps_between_numbers_are_cells() -> None:
+    words = _spaced(["2019", "2020", "2021"], 72, 100, [14.0, 14.0])
+    assert _segments(words) == ["2019", "2020", "2021"]
+
+
+def test_unequal_wide_gaps_between_words_are_cells() -> None:
+    words = _spaced(["Harbour", "Lakeside", "Northport"], 72, 100, [14.0, 30.0])
+    assert _segments(words) == ["Harbour", "Lakeside", "Northport"]
+
+
+def _column(x0: float, first_top: float, count: int, leading: float = 12.0) -> list[Word]:
+    """A column of "Country: names" lines: two words a line at the column's own baselines."""
+    words = []
+    for i in range(count):
+        top = first_top + i * leading
+        words += [_word("Norway:", x0, top), _word("Bergen", x0 + 45, top)]
+    return words
+
+
+def _verdict(words: list[Word]) -> Verdict:
+    lines = text_lines(words)
+    runs = find_runs(lines, 0.0, 600.0)
+    assert len(runs) == 1
+    return judge(runs[0])
+
+
+def test_columns_whose_baselines_fall_between_each_other_are_prose() -> None:
+    """A sub-heading moved the second and third columns down by part of a line."""
+    words = _column(72, 100, 12) + _column(230, 104.5, 12) + _column(390, 108, 12)
+    assert _verdict(words) is Verdict.PROSE
+
+
+def test_columns_on_shared_baselines_are_a_table() -> None:
+    words = _column(72, 100, 12) + _column(230, 100, 12) + _column(390, 100, 12)
+    assert _verdict(words) is Verdict.TABLE
