@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
+    FrameBreak,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -136,6 +137,24 @@ def columns(path: Path, story: list[Any], count: int, gutter: float = 20.0) -> P
     doc = BaseDocTemplate(str(path), pagesize=A4, invariant=1)
     doc.addPageTemplates([PageTemplate(id=f"cols{count}", frames=frames)])
     doc.build(story)
+    return path
+
+
+def columns_then_full_width(path: Path, top: list[Any], bottom: list[Any]) -> Path:
+    """A page whose upper third is set in two columns (`top` flows through them) and whose rest
+    is one full-width frame (`bottom`)."""
+    gutter, height = 20.0, A4[1] - 144
+    width = (WIDTH - gutter) / 2
+    upper = 0.3 * height
+    frames = [
+        Frame(72, 72 + height - upper, width, upper, id="l", leftPadding=0, rightPadding=0),
+        Frame(72 + width + gutter, 72 + height - upper, width, upper, id="r", leftPadding=0,
+              rightPadding=0),
+        Frame(72, 72, WIDTH, height - upper, id="full", leftPadding=0, rightPadding=0),
+    ]  # fmt: skip
+    doc = BaseDocTemplate(str(path), pagesize=A4, invariant=1)
+    doc.addPageTemplates([PageTemplate(id="mixed", frames=frames)])
+    doc.build([*top, FrameBreak(), *bottom])
     return path
 
 

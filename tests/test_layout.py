@@ -376,3 +376,28 @@ def test_short_words_in_capitals_set_normally_stay_apart() -> None:
         for t, x in (("THE", 72), ("UN", 97), ("AND", 115), ("EU", 140))
     ]
     assert [w["text"] for w in mend_letter_spacing(words)] == ["THE", "UN", "AND", "EU"]
+
+
+def test_a_gutter_is_found_between_columns_whose_baselines_do_not_line_up() -> None:
+    """The right column sits half a line lower: each row holds one column's line."""
+    words = [
+        w | {"top": w["top"] + 6.5, "bottom": w["bottom"] + 6.5} if w["x0"] >= 300 else w
+        for w in _two_column_rows()
+    ]
+    rows: dict[float, list[dict]] = {}
+    for w in words:
+        rows.setdefault(w["top"], []).append(w)
+    gutters = find_gutters(sorted(rows.values(), key=lambda r: r[0]["top"]))
+    assert len(gutters) == 1 and gutters[0][0] >= 295 and gutters[0][1] <= 306
+
+
+def test_evenly_stretched_word_spaces_of_a_justified_line_do_not_split_it() -> None:
+    """A narrow justified column: word spaces of 16 pt, wider than a column gap."""
+    line = [
+        word("strengthened", 72, 100, x1=132),
+        word("international", 148, 100, x1=213),
+        word("collaboration", 229.2, 100, x1=294),
+    ]
+    assert [ln.text for ln in words_to_lines(line, SETTINGS)] == [
+        "strengthened international collaboration"
+    ]

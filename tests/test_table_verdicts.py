@@ -67,3 +67,28 @@ def test_columns_whose_baselines_fall_between_each_other_are_prose() -> None:
 def test_columns_on_shared_baselines_are_a_table() -> None:
     words = _column(72, 100, 12) + _column(230, 100, 12) + _column(390, 100, 12)
     assert _verdict(words) is Verdict.TABLE
+
+
+def _bold(word: Word) -> Word:
+    return word | {"fontname": "Serif-Bold"}
+
+
+def _subsection_columns(heading_case: str) -> list[Word]:
+    """Three columns of country sub-headings over their cities, on shared baselines."""
+    words: list[Word] = []
+    for column, x0 in enumerate((72.0, 230.0, 390.0)):
+        for block in range(4):
+            top = 100.0 + 36 * block + (12 if column == 1 else 0)
+            name = ("Kenya", "Ghana", "Chile")[column]
+            heading = name.upper() if heading_case == "upper" else name
+            words += [_bold(_word(heading, x0, top)), _word("Lakeview", x0, top + 12)]
+    return words
+
+
+def test_columns_of_sub_sections_with_bold_headings_are_prose() -> None:
+    assert _verdict(_subsection_columns("upper")) is Verdict.PROSE
+
+
+def test_bold_title_case_lines_inside_cells_are_still_a_table() -> None:
+    """A bold line in a cell (an award winner over the project) is set like the cell."""
+    assert _verdict(_subsection_columns("title")) is Verdict.TABLE

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from extractors.model import Document, Table
+from extractors.model import BlockRole, Document, Table
 from extractors.pdf.read import read_document
 from tests import table_pages as tp
 
@@ -159,6 +159,22 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
             ),
         ],
     )
+    built["intro-then-pairs"] = tp.columns_then_full_width(
+        out / "intro-pairs.pdf",
+        [tp.para(PROSE, justified=True) for _ in range(3)],
+        [
+            tp.heading("Member cities"),
+            tp.table(
+                ["Country", "Members", "Country", "Members"],
+                [["Norway", "Bergen", "Chile", "Valle Alto"], ["Kenya", "Eastfield", "Peru",
+                  "Cerro Azul"], ["Ghana", "Accra", "Japan", "Saga"]],
+                "whitespace",
+                widths=[0.2, 0.3, 0.2, 0.3],
+            ),
+            tp.gap(12),
+            tp.para("Source: member survey."),
+        ],
+    )  # fmt: skip
     built["bullets"] = tp.build(
         out / "bullets.pdf",
         [tp.heading("Highlights")]
@@ -274,6 +290,23 @@ def test_pairs_layout_keeps_four_columns(pdfs: dict[str, Document]) -> None:
 def test_bold_header_of_a_ruled_grid(pdfs: dict[str, Document]) -> None:
     table = _one(pdfs["bold-grid"])
     assert table.header == tuple(EVENT_HEADER) and len(table.rows) == len(EVENTS)
+
+
+def test_a_passage_in_two_columns_over_a_heading_is_no_part_of_the_table_under_it(
+    pdfs: dict[str, Document],
+) -> None:
+    """The passage's gutter happens to line up with the table's middle; the heading between
+    them parts the two."""
+    doc = pdfs["intro-then-pairs"]
+    table = _one(doc)
+    assert table.header == ("Country", "Members", "Country", "Members")
+    assert [r[0] for r in table.rows] == ["Norway", "Kenya", "Ghana"]
+    prose = [b for b in doc.pages[0].body_blocks if b.role is BlockRole.BODY]
+    assert {round(b.bbox.x0) for b in prose} == {72, 308}  # read as text, column by column
+    assert all("Norway" not in b.text for b in prose)
+    # the table takes part in the reading order: nothing reads down the gutter through it
+    texts = [b.text for b in doc.pages[0].body_blocks]
+    assert texts[-1] == "Source: member survey." and texts[-2] == "Member cities"
 
 
 def test_zebra_stripes_drawn_cell_by_cell_part_rows(pdfs: dict[str, Document]) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.model import BBox, Block
+from extractors.pdf.wordspaces import stretched
 from extractors.settings import Settings
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -83,18 +84,32 @@ def _rows(words: Iterable[dict[str, Any]], settings: Settings) -> list[list[dict
     return rows
 
 
+def _extents(rows: Sequence[Sequence[dict[str, Any]]]) -> list[tuple[float, float]]:
+    """The x extent each row steps over: its own, or with the next row when the two overlap
+    (columns whose baselines do not line up give rows of one column each, in turn)."""
+    out = []
+    for i, row in enumerate(rows):
+        x0, x1 = row[0]["x0"], row[-1]["x1"]
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt and min(w["top"] for w in nxt) < max(w["bottom"] for w in row) - 1.0:
+            x0, x1 = min(x0, nxt[0]["x0"]), max(x1, nxt[-1]["x1"])
+        out.append((x0, x1))
+    return out
+
+
 def find_gutters(
     rows: Sequence[Sequence[dict[str, Any]]], min_width: float = 4.0
 ) -> list[tuple[float, float]]:
     """x positions of column gutters: narrow vertical strips that many rows step over with a gap
-    and almost no word covers (a full-width heading may cross a gutter; a few words may not)."""
+    and almost no word covers (a full-width heading may cross a gutter; a few words may not). A
+    row of one column steps over the gutter with the row of the next column it overlaps."""
     if len(rows) < 5:
         return []
     width = int(max(w["x1"] for row in rows for w in row)) + 2
     spans = [0] * width
     covered = [0] * width
-    for row in rows:
-        start, end = int(row[0]["x0"]), int(row[-1]["x1"])
+    for row, extent in zip(rows, _extents(rows), strict=True):
+        start, end = int(extent[0]), int(extent[1])
         for x in range(start + 1, min(end, width)):
             spans[x] += 1
         for w in row:
@@ -118,17 +133,19 @@ def find_gutters(
 
 def words_to_lines(words: Iterable[dict[str, Any]], settings: Settings) -> list[Line]:
     """Group words into rows by vertical overlap, then split rows at column gutters and at gaps
-    too wide to be word spaces."""
+    too wide to be word spaces (unless justification stretched them evenly)."""
     rows = _rows(words, settings)
     gutters = find_gutters(rows)
     lines: list[Line] = []
     for row in rows:
         fragment = [row[0]]
-        for prev, word in itertools.pairwise(row):
+        spaces = [b["x0"] - a["x1"] for a, b in itertools.pairwise(row)]
+        for i, (prev, word) in enumerate(itertools.pairwise(row)):
             size = max(float(prev.get("size", 0)), float(word.get("size", 0)))
-            gap = word["x0"] - prev["x1"]
+            gap = spaces[i]
             at_gutter = any(prev["x1"] <= g0 + 1 and word["x0"] >= g1 - 1 for g0, g1 in gutters)
-            if at_gutter or gap > max(settings.column_gap, 1.5 * size):
+            wide = gap > max(settings.column_gap, 1.5 * size)
+            if at_gutter or (wide and not stretched(row, spaces, i, size)):
                 lines.append(_make_line(fragment))
                 fragment = []
             fragment.append(word)

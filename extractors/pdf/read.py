@@ -13,7 +13,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import Reason, UnreadableReport
 from extractors.identity import identify
-from extractors.model import BBox, BlockRole, Document, Page
+from extractors.model import BBox, Block, BlockRole, Document, Page
 from extractors.pdf.furniture import mark_furniture
 from extractors.pdf.keyvalues import find_key_values
 from extractors.pdf.layout import lines_to_blocks, words_to_lines
@@ -98,6 +98,9 @@ def _failure(exc: Exception) -> str:
     return f"{type(cause).__name__}: {cause}"
 
 
+_TABLE_MARK = "\x00table"
+
+
 def _order_page(page: Page) -> None:
     furniture = [b for b in page.blocks if b.role is not BlockRole.BODY]
     top = sorted((b for b in furniture if b.role is BlockRole.HEADER), key=lambda b: b.bbox.x0)
@@ -105,7 +108,13 @@ def _order_page(page: Page) -> None:
         (b for b in furniture if b.role is not BlockRole.HEADER),
         key=lambda b: (b.bbox.top, b.bbox.x0),
     )
-    page.blocks = [*top, *reading_order(page.body_blocks), *bottom]
+    # each table takes part in the cut as one block of its size, so that no column is cut
+    # through it (a full-width table under a passage set in two columns)
+    tables = [
+        Block(_TABLE_MARK, t.bbox, page.number, 0.0, False) for t in page.tables if t.bbox.width
+    ]
+    ordered = reading_order([*page.body_blocks, *tables])
+    page.blocks = [*top, *(b for b in ordered if b.text != _TABLE_MARK), *bottom]
 
 
 def find_structures(pages: Sequence[Page]) -> None:

@@ -25,7 +25,7 @@ from extractors.pdf.tables.graphics import Graphics, page_graphics
 from extractors.pdf.tables.header import first_row_is_header, header_rows, row_view
 from extractors.pdf.tables.lattice import GridCell, grid_table, lattice_grids
 from extractors.pdf.tables.rows import Row, bands_are_rows, group_rows, is_value
-from extractors.pdf.tables.runs import CAPTION, MIN_ROWS, Run, find_runs
+from extractors.pdf.tables.runs import CAPTION, MIN_ROWS, Run, find_runs, heading_cut
 from extractors.pdf.tables.textlines import TextLine, text_lines
 from extractors.pdf.tables.verdict import Verdict, judge, starts_with_date
 from extractors.settings import Settings
@@ -208,6 +208,16 @@ def _typed(cells: Sequence[str]) -> bool:
     return hits >= 0.6 * len(filled)
 
 
+def _holds_table(lines: Sequence[TextLine], page: _Context) -> bool:
+    """Do these lines, on their own, hold a run that is a table?"""
+    x0, x1 = _extent(lines)
+    for run in find_runs(lines, x0, x1):
+        framed = _framed(run, page.graphics, page.frames)
+        if (run.multi >= MIN_ROWS or framed) and judge(run, framed) is Verdict.TABLE:
+            return True
+    return False
+
+
 def _banded(run: Run, graphics: Graphics) -> bool:
     """Do drawn rules or fills part the run's lines into rows (zebra stripes, a rule under every
     row)? Then lines that go on with the line above are wrapped cells, not prose."""
@@ -233,6 +243,12 @@ def _stream(
     clipped = [c for ln in lines if (c := ln.clipped(x0, x1)) is not None]
     tables: list[Table] = []
     for run in find_runs(clipped, x0, x1):
+        cut = heading_cut(run)
+        if cut is not None and depth < _MAX_DEPTH and not _holds_table(run.lines[:cut], page):
+            # text in columns over a heading, then the table: read from the heading down
+            rest = [ln for ln in clipped if run.lines[cut].top - 0.5 <= ln.top <= run.bottom]
+            tables += _stream(rest, x0, x1, page, depth + 1)
+            continue
         framed = _framed(run, page.graphics, page.frames)
         if run.multi < MIN_ROWS and not framed:
             continue

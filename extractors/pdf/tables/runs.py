@@ -30,6 +30,7 @@ MIN_ROWS = 3  # multi-segment lines a run needs (2 when rules or fills frame it)
 _HEADER_LINES = 3  # top lines of a run that may cover a gutter the body opens
 _LOOKAHEAD = 3  # lines below a run's first line that may hold more columns
 _FAR = 3.5  # font sizes: the widest blank a run may step over when its columns go on
+_LARGER = 1.25  # text this much larger than a run's lines is a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,30 @@ def _opened(line: TextLine, gutters: Sequence[Gutter], members: Sequence[TextLin
         if not covering or (max(covering) < _HEADER_LINES and len(covering) * 2 <= len(members)):
             out.append(gap)
     return out
+
+
+def _segment_size(words: Sequence[dict[str, object]]) -> float:
+    return statistics.median(float(w.get("size") or 0.0) or 0.0 for w in words)  # type: ignore[arg-type]
+
+
+def heading_cut(run: Run) -> int | None:
+    """Index of the first line (after two or more) that is a heading on its own, if any (two
+    headings side by side head two cards, or the columns of a table)."""
+    for i in range(2, len(run.lines)):
+        line = run.lines[i]
+        if len(line.segments) == 1 and _heading_in(line, run.lines[:i]):
+            return i
+    return None
+
+
+def _heading_in(line: TextLine, members: Sequence[TextLine]) -> bool:
+    """Does the line hold text set clearly larger than the lines above (a heading between a
+    paragraph set in columns and the table under it, in words: not the figures of a chart)?"""
+    usual = statistics.median(m.size for m in members)
+    return usual > 0 and any(
+        sum(ch.isalpha() for ch in s.text) >= 4 and _segment_size(s.words) >= _LARGER * usual
+        for s in line.segments
+    )
 
 
 def _grow(lines: Sequence[TextLine], start: int) -> tuple[list[TextLine], list[Gutter]] | None:

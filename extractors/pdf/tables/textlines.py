@@ -4,8 +4,7 @@ A `TextLine` holds the words that share one baseline across the whole width it i
 row, or a line of two prose columns side by side). A `Segment` is a run of words of one line whose
 gaps are word spaces; a gap wider than `SEGMENT_GAP` times the font size starts a new segment, so a
 cell of a table row is one segment (or part of a spanning one), whatever the design. Justified
-prose in a narrow column stretches its word spaces further, but evenly: a wide gap between words
-that is as wide as the gaps beside it (between words, not numbers) is a stretched word space.
+prose in a narrow column stretches its word spaces further, but evenly (`wordspaces.stretched`).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.pdf.layout import is_bold
+from extractors.pdf.wordspaces import stretched
 
 Word = dict[str, Any]
 
@@ -24,9 +24,6 @@ Word = dict[str, Any]
 # a table are set further apart than that.
 SEGMENT_GAP = 0.8
 MIN_SEGMENT_GAP = 3.0  # points
-_EVEN = 0.6  # points: gaps a justified line stretches alike differ by less than this
-_EVEN_SHARE = 0.05
-_MAX_STRETCH = 3.0  # em: no justified word space is wider
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,37 +77,13 @@ class TextLine:
         return make_line(kept) if kept else None
 
 
-def _wordy(word: Word) -> bool:
-    text = str(word["text"])
-    return any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
-
-
-def _stretched(words: Sequence[Word], gaps: Sequence[float], i: int, size: float) -> bool:
-    """Is gap `i` (between words i and i+1) a word space of a justified line: no wider than
-    `_MAX_STRETCH` em, and one of at least two neighbouring gaps of the same width between
-    words (no numbers)?"""
-    width = gaps[i]
-    if width > _MAX_STRETCH * size:
-        return False
-
-    def alike(j: int) -> bool:
-        return abs(gaps[j] - width) <= max(_EVEN, _EVEN_SHARE * width)
-
-    low = high = i
-    while low > 0 and alike(low - 1):
-        low -= 1
-    while high < len(gaps) - 1 and alike(high + 1):
-        high += 1
-    return high > low and all(_wordy(w) for w in words[low : high + 2])
-
-
 def _segments(words: Sequence[Word], size: float) -> tuple[Segment, ...]:
     gap = max(MIN_SEGMENT_GAP, SEGMENT_GAP * size)
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(words)]
     out: list[Segment] = []
     run: list[Word] = []
     for i, word in enumerate(words):
-        if run and gaps[i - 1] > gap and not _stretched(words, gaps, i - 1, size):
+        if run and gaps[i - 1] > gap and not stretched(words, gaps, i - 1, size):
             out.append(_segment(run))
             run = []
         run.append(word)

@@ -14,20 +14,22 @@ those has a signature a table lacks.
 - a slice of text columns: a paragraph of one column runs on into the run's first (or out of its
   last) line;
 - columns of text set independently: their baselines do not line up, so the lines of one column
-  fall between those of the next (the cells of a table's row share a baseline).
+  fall between those of the next (the cells of a table's row share a baseline);
+- columns of sub-sections: bold headings beside plain text, in any column.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections.abc import Sequence
 from enum import StrEnum
 
 from extractors.normalize.dates import find_dates
 from extractors.pdf.tables.columns import column_of, covers
 from extractors.pdf.tables.runs import Run
-from extractors.pdf.tables.textlines import TextLine
+from extractors.pdf.tables.textlines import Segment, TextLine
 
 # a list marker: one glyph that is no letter or digit (a bullet a font does not map comes out as
 # pdfminer's "(cid:N)"), an enumerator ("(1)", "2.", "b)", "iv.") or an outline number
@@ -41,10 +43,12 @@ _LED = re.compile(r"^(\d{1,3})\s+[A-Z][a-z]")  # "216 Independent Assurance": a 
 _KEY = re.compile(r"^\s*([A-Z][\w .'/-]{1,25}?)\s*:\s+\S")
 _SIZE_SPREAD = 1.45
 _RUNNING = 0.4  # share of shared lines on which a column of prose goes on
+_ALL_RUNNING = 0.6  # share of all lines of prose columns that go on with the line above
 _ENDS = re.compile(r"[.!?:;]['’\")]*$")
 # a line that cannot end its sentence: it ends in a comma, a hyphen or a joining word
 _GOES_ON = re.compile(r"(,|[^\W\d]-|\b(and|or|of|the|for|to|in|with|a|an))$", re.IGNORECASE)
 _MIN_SHARED = 0.25  # share of a run's lines that must have text on both sides of a gutter
+_SUBHEAD_SIZE = 1.08  # a sub-heading in columns is set at least this much larger than the text
 _STAGGERED = 0.4  # share of neighbouring lines that overlap without lining up: text columns
 
 
@@ -75,28 +79,67 @@ def _columns(run: Run) -> list[list[tuple[int, str, float]]]:
     return out
 
 
+def _goes_on(before: str, text: str) -> bool:
+    """Does `text` go on with the sentence of `before`, the line above it in its column?"""
+    return (text[:1].islower() and not _ENDS.search(before)) or bool(
+        _GOES_ON.search(before.rstrip())
+    )
+
+
 def _flow(run: Run) -> bool:
     """Is the run text set in columns? On the lines with text in two or more columns, a table
     starts new cells in each; columns of prose go on with the sentence of the line above (a
     lower-case start under a line of the same column that ends no sentence, or any start under
-    one that ends in a comma, a hyphen or a joining word) on many of them."""
+    one that ends in a comma, a hyphen or a joining word) on many of them. And in columns of
+    prose nearly every line goes on with the one above it in its column (`_ALL_RUNNING`), also
+    where the columns' lines do not share baselines."""
     bounds = run.bounds
     previous: dict[int, str] = {}
-    shared = running = 0
+    last: dict[int, str] = {}  # the latest text of each column
+    shared = running = pairs = going = 0
     for line in run.lines:
         cells = line_cells(line, bounds)
         if len(cells) >= 2:
             shared += 1
             running += any(
-                col in previous
-                and (
-                    (text[:1].islower() and not _ENDS.search(previous[col]))
-                    or _GOES_ON.search(previous[col].rstrip())
-                )
-                for col, text in cells.items()
+                col in previous and _goes_on(previous[col], text) for col, text in cells.items()
             )
+        for col, text in cells.items():
+            if col in last:
+                pairs += 1
+                going += _goes_on(last[col], text)
+            last[col] = text
         previous = cells
-    return shared >= 3 and running >= _RUNNING * shared
+    if shared >= 3 and running >= _RUNNING * shared:
+        return True
+    return len(last) >= 2 and pairs >= 6 and going >= _ALL_RUNNING * pairs
+
+
+def _subheads(run: Run) -> bool:
+    """Columns of sub-sections: bold headings in words ("ZAMBIA"), in capitals or set larger than
+    the run's text, under the run's first plain line, in another column than the first, two or
+    more times. A table's bold labels of a row stand in its first column, its header rows (bold
+    throughout) come first, and a bold line inside a cell (a winner's name) is set like the
+    cell."""
+    bounds = run.bounds
+    lines = list(run.lines)
+    while lines and all(s.bold for s in lines[0].segments):
+        lines.pop(0)  # header rows
+    usual = statistics.median(ln.size for ln in run.lines)
+
+    def heading(s: Segment) -> bool:
+        letters = [ch for ch in s.text if ch.isalpha()]
+        set_apart = all(ch.isupper() for ch in letters) or _size(s) >= _SUBHEAD_SIZE * usual
+        return s.bold and len(letters) >= 3 and set_apart and not any(c.isdigit() for c in s.text)
+
+    found = sum(
+        1 for line in lines for s in line.segments if heading(s) and column_of(s, bounds)[0] > 0
+    )
+    return found >= 2
+
+
+def _size(segment: Segment) -> float:
+    return statistics.median(float(w.get("size") or 0.0) for w in segment.words)
 
 
 def _staggered(run: Run) -> bool:
@@ -243,6 +286,6 @@ def judge(
         return Verdict.NOT_TABLE
     if _cards(run):
         return Verdict.CARDS
-    if (not banded and _flow(run)) or (not framed and _staggered(run)):
+    if (not banded and _flow(run)) or (not framed and (_staggered(run) or _subheads(run))):
         return Verdict.PROSE
     return Verdict.TABLE
