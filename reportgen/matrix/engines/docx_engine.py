@@ -6,8 +6,12 @@ columns (`w:cols`) and its own header (running title, tab, running head) and foo
 field). A full-width table in a multi-column section sits between two continuous breaks that
 switch to one column and back. The title of a multi-column section spans its columns: the Word
 section opens with one column holding the title, and a continuous break switches to the
-section's columns. The table of contents prints PAGEREF fields to bookmarks on the sections'
-first paragraphs, which LibreOffice computes while laying out, so one conversion is enough.
+section's columns. LibreOffice balances the columns of every such run between continuous
+breaks, and loops for ever on a short run of three columns opened by a three-line paragraph
+under widow control, which is therefore switched off for that paragraph
+(`Writer.open_columns`). The table of contents prints PAGEREF fields to bookmarks on the
+sections' first paragraphs, which LibreOffice computes while laying out, so one conversion is
+enough.
 Known limitation: LibreOffice 7.4 keeps the header of the page style in force across a
 continuous section break, so the pages of a section that flows on from the previous one show
 the previous section's running head.
@@ -52,6 +56,7 @@ from reportgen.matrix.engines.metrics import (
 
 SOFFICE = "soffice"
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GUTTER = 60.0, 66.0, 62.0, 20.0
+LOOPING_COLUMNS = 3  # runs of this many columns or more get `Writer.open_columns`
 _LOCK = threading.Lock()  # one LibreOffice profile per process, used by one conversion at once
 
 
@@ -143,6 +148,8 @@ def _blocks(
     widths: tuple[float, float],
     blocks: tuple[doc.Block, ...],
 ) -> None:
+    body = d.element.body
+    opening = columns >= LOOPING_COLUMNS  # the next block opens a run of columns
     for block in blocks:
         if isinstance(block, doc.TableBlock) and block.full_width and columns > 1:
             ox.columns(_break(d, WD_SECTION.CONTINUOUS)._sectPr, 1, GUTTER)
@@ -150,7 +157,10 @@ def _blocks(
             table(w, block)
             ox.columns(_break(d, WD_SECTION.CONTINUOUS)._sectPr, columns, GUTTER)
             w.width = widths[1]
-        elif isinstance(block, doc.TableBlock):
+            opening = columns >= LOOPING_COLUMNS
+            continue
+        start = len(body) - 1  # where the block goes: before the body's closing sectPr
+        if isinstance(block, doc.TableBlock):
             table(w, block)
         elif isinstance(block, doc.Heading):
             w.heading(block, section.kind == "cover")
@@ -166,6 +176,9 @@ def _blocks(
                 doc.Timeline: w.timeline,
                 doc.Photo: w.photo,
             }[type(block)](block)
+        if opening and body[start].tag == qn("w:p"):  # see `Writer.open_columns`
+            w.open_columns(body[start])
+        opening = False
 
 
 def build_docx(document: doc.Document) -> Any:
