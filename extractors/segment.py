@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.model import BBox, Block, BlockRole, Page, Section
+from extractors.normalize.numbers import parse_quantity
 
 _MAX_HEADING_WORDS = 15
 _MAX_HEADING_LINES = 3
@@ -45,6 +46,9 @@ def is_heading_candidate(block: Block, body_size: float) -> bool:
     text = block.text.strip()
     if sum(ch.isalpha() for ch in text) < 2 or body_size <= 0:
         return False
+    quantity = parse_quantity(text)
+    if quantity is not None and not text.lower().replace(quantity.source_text.lower(), "").split():
+        return False  # a figure, however its words read: "Over 300", "USD 3.4 million"
     words = text.split()
     ratio = block.font_size / body_size
     # a large heading in a narrow column wraps over more lines, a word or two each

@@ -401,3 +401,15 @@ def test_evenly_stretched_word_spaces_of_a_justified_line_do_not_split_it() -> N
     assert [ln.text for ln in words_to_lines(line, SETTINGS)] == [
         "strengthened international collaboration"
     ]
+
+
+def test_words_in_two_drawn_boxes_side_by_side_are_two_lines() -> None:
+    """Two tiles in their own boxes, their big numbers on one baseline, a narrow gap between."""
+    words = [
+        word("1", 72, 100, x1=88, size=28),
+        word("200", 95, 100, x1=140, size=28),
+        word("13", 165, 100, x1=195, size=28),
+    ]
+    boxes = [(66.0, 90.0, 150.0, 200.0), (158.0, 90.0, 242.0, 200.0)]
+    assert [ln.text for ln in words_to_lines(words, SETTINGS)] == ["1 200 13"]
+    assert [ln.text for ln in words_to_lines(words, SETTINGS, boxes)] == ["1 200", "13"]

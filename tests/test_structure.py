@@ -266,6 +266,9 @@ def test_body_font_size_is_the_size_of_most_text() -> None:
         ("AFRICA (47)", 8.5, False, False),
         ("AFRICA (47)", 7.0, True, False),  # too small: a footnote or a label
         ("United Arab Emirates:", 10, True, False),  # a lead-in over its line
+        ("Over 300", 28, True, False),  # a figure, words and all
+        ("USD 3.4 million", 28, True, False),
+        ("More than", 28, True, True),
     ],
 )
 def test_heading_candidates(text: str, size: float, bold: bool, expected: bool) -> None:

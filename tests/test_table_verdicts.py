@@ -92,3 +92,17 @@ def test_columns_of_sub_sections_with_bold_headings_are_prose() -> None:
 def test_bold_title_case_lines_inside_cells_are_still_a_table() -> None:
     """A bold line in a cell (an award winner over the project) is set like the cell."""
     assert _verdict(_subsection_columns("title")) is Verdict.TABLE
+
+
+def test_tiles_stacked_in_two_columns_are_no_table() -> None:
+    """Labels over big numbers in two columns: the numbers line up across the columns, the
+    labels (of other lengths) do not, so only lines of big numbers cross the gutter."""
+    words: list[Word] = []
+    for i, (left, right) in enumerate((("1.2M", "45+"), ("92%", "2.7"), ("13", "300"))):
+        top = 100.0 + 60 * i
+        words += _spaced(["visits", "to", "the", "library"], 72, top, [3.0] * 3)
+        words += _spaced(["cities", "in", "the", "series"], 300, top + 6, [3.0] * 3)
+        for text, x0 in ((left, 72.0), (right, 300.0)):
+            words.append(_word(text, x0, top + 16) | {"size": 28.0, "bottom": top + 44})
+    runs = find_runs(text_lines(words), 0.0, 600.0)
+    assert runs and all(judge(r) is not Verdict.TABLE for r in runs)

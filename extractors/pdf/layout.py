@@ -131,21 +131,38 @@ def find_gutters(
     return gutters
 
 
-def words_to_lines(words: Iterable[dict[str, Any]], settings: Settings) -> list[Line]:
-    """Group words into rows by vertical overlap, then split rows at column gutters and at gaps
-    too wide to be word spaces (unless justification stretched them evenly)."""
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _box_of(word: dict[str, Any], boxes: Sequence[Box]) -> int | None:
+    """The smallest box the word's centre lies in."""
+    x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    inside = [i for i, (x0, t, x1, b) in enumerate(boxes) if x0 <= x <= x1 and t <= y <= b]
+    if not inside:
+        return None
+    return min(inside, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1]))
+
+
+def words_to_lines(
+    words: Iterable[dict[str, Any]], settings: Settings, boxes: Sequence[Box] = ()
+) -> list[Line]:
+    """Group words into rows by vertical overlap, then split rows at column gutters, at gaps
+    too wide to be word spaces (unless justification stretched them evenly) and where a word
+    stands in another drawn box than the one before it (tiles side by side)."""
     rows = _rows(words, settings)
     gutters = find_gutters(rows)
     lines: list[Line] = []
     for row in rows:
         fragment = [row[0]]
         spaces = [b["x0"] - a["x1"] for a, b in itertools.pairwise(row)]
+        inside = [_box_of(w, boxes) for w in row] if boxes else [None] * len(row)
         for i, (prev, word) in enumerate(itertools.pairwise(row)):
             size = max(float(prev.get("size", 0)), float(word.get("size", 0)))
             gap = spaces[i]
             at_gutter = any(prev["x1"] <= g0 + 1 and word["x0"] >= g1 - 1 for g0, g1 in gutters)
             wide = gap > max(settings.column_gap, 1.5 * size)
-            if at_gutter or (wide and not stretched(row, spaces, i, size)):
+            boxed_apart = inside[i] != inside[i + 1]
+            if at_gutter or boxed_apart or (wide and not stretched(row, spaces, i, size)):
                 lines.append(_make_line(fragment))
                 fragment = []
             fragment.append(word)

@@ -22,6 +22,7 @@ from extractors.pdf.objects import load_objects
 from extractors.pdf.open import open_pdf
 from extractors.pdf.order import reading_order
 from extractors.pdf.tables import find_tables, stitch_tables
+from extractors.pdf.tables.graphics import fill_color, is_white
 from extractors.pdf.tiles import find_tiles
 from extractors.segment import body_font_size, build_sections, mark_headings
 from extractors.settings import Settings
@@ -62,8 +63,25 @@ def read_page(plumber_page: PlumberPage, number: int, settings: Settings) -> Pag
     page.images = pictures(plumber_page)
     boxes = [(t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom) for t in page.tables]
     body_words = [w for w in words if not _inside(w, boxes)]
-    page.blocks = lines_to_blocks(words_to_lines(body_words, settings), number)
+    page.blocks = lines_to_blocks(
+        words_to_lines(body_words, settings, text_boxes(plumber_page)), number
+    )
     return page
+
+
+def text_boxes(plumber_page: PlumberPage) -> list[tuple[float, float, float, float]]:
+    """Drawn boxes that may hold text: filled (not white) or outlined rectangles, smaller than
+    half the page and large enough for a line (tiles, cards, sidebars)."""
+    area = float(plumber_page.width) * float(plumber_page.height)
+    out = []
+    for rect in plumber_page.rects:
+        x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+        if (x1 - x0) < 20 or (bottom - top) < 10 or (x1 - x0) * (bottom - top) > 0.5 * area:
+            continue
+        filled = bool(rect.get("fill")) and not is_white(fill_color(rect))
+        if filled or rect.get("stroke"):
+            out.append((x0, top, x1, bottom))
+    return out
 
 
 def pictures(plumber_page: PlumberPage) -> list[BBox]:

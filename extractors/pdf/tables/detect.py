@@ -246,8 +246,11 @@ def _stream(
         cut = heading_cut(run)
         if cut is not None and depth < _MAX_DEPTH and not _holds_table(run.lines[:cut], page):
             # text in columns over a heading, then the table: read from the heading down
+            # (a table found there has a header row: what else sits under a heading in white
+            # space lines up by chance, such as tiles in columns)
             rest = [ln for ln in clipped if run.lines[cut].top - 0.5 <= ln.top <= run.bottom]
-            tables += _stream(rest, x0, x1, page, depth + 1)
+            found = _stream(rest, x0, x1, page, depth + 1)
+            tables += [t for t in found if sum(1 for label in t.header if label) >= 2]
             continue
         framed = _framed(run, page.graphics, page.frames)
         if run.multi < MIN_ROWS and not framed:

@@ -95,7 +95,7 @@ class Graphics:
         )
 
 
-def _color(obj: dict[str, Any]) -> tuple[float, ...]:
+def fill_color(obj: dict[str, Any]) -> tuple[float, ...]:
     value = obj.get("non_stroking_color")
     if value is None:
         return ()
@@ -161,7 +161,7 @@ def page_graphics(page: PlumberPage) -> Graphics:
         x0, x1, top, bottom = rect["x0"], rect["x1"], rect["top"], rect["bottom"]
         width, height = x1 - x0, bottom - top
         filled, stroked = bool(rect.get("fill")), bool(rect.get("stroke"))
-        color = _color(rect)
+        color = fill_color(rect)
         if filled and is_white(color) and not stroked:
             continue
         if height <= RULE_THICKNESS and width > height:

@@ -42,6 +42,8 @@ _PAGE = re.compile(r"^\d{1,4}$")
 _LED = re.compile(r"^(\d{1,3})\s+[A-Z][a-z]")  # "216 Independent Assurance": a contents entry
 _KEY = re.compile(r"^\s*([A-Z][\w .'/-]{1,25}?)\s*:\s+\S")
 _SIZE_SPREAD = 1.45
+# a headline figure: digits with their grouping, a sign, a unit or a scale ("1.2M", "92%", "45+")
+_FIGURE = re.compile(r"^[^\s\d]{0,4}\s?[\d][\d\s.,]*\s?(%|\+|[A-Za-z]{1,8})?$")
 _RUNNING = 0.4  # share of shared lines on which a column of prose goes on
 _ALL_RUNNING = 0.6  # share of all lines of prose columns that go on with the line above
 _ENDS = re.compile(r"[.!?:;]['’\")]*$")
@@ -198,13 +200,23 @@ def _entries(run: Run) -> bool:
 
 
 def _tiles(run: Run) -> bool:
-    """Lines across the columns of very different sizes: big numbers over their labels. (A
-    heading between two lines of cells is not counted: it crosses no gutter.)"""
+    """Lines across the columns of very different sizes: big numbers over their labels (a heading
+    between two lines of cells is not counted: it crosses no gutter); or two or more lines of
+    numbers set far larger than the run's smallest text."""
+    smallest = min(ln.size for ln in run.lines)
     across = [ln for ln in run.lines if len(ln.segments) >= 2]
-    if not across:
-        return False
-    largest = max(float(w.get("size", 0.0)) for ln in across for w in ln.words)
-    return largest > _SIZE_SPREAD * min(ln.size for ln in across)
+    if across:
+        largest = max(float(w.get("size", 0.0)) for ln in across for w in ln.words)
+        if largest > _SIZE_SPREAD * min(ln.size for ln in across):
+            return True
+    # tiles stacked in columns: their numbers, set large, stand on lines of their own
+    big_numbers = [
+        ln
+        for ln in run.lines
+        if ln.size > _SIZE_SPREAD * smallest
+        and all(_FIGURE.match(s.text.strip()) for s in ln.segments)
+    ]
+    return len(big_numbers) >= 2
 
 
 def _cards(run: Run) -> bool:
