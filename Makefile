@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run ui test lint sample-reports bench bench-tables clean
+.PHONY: install run ui test lint sample-reports bench bench-tables matrix clean
 
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
@@ -47,6 +47,11 @@ bench: install
 bench-tables: install
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python -m benchmarks.icdar
+
+# the layout matrix: every dev and held-out design seed x the three contents x reportlab, Chromium
+# and LibreOffice (both must be installed, as .ci/run does); F1 per record type for every cell
+matrix: install
+	$(BIN)/python -m benchmarks.matrix --jobs 2
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
