@@ -182,6 +182,17 @@ def test_heading_totals_regions_and_types() -> None:
     assert overview.members == []
 
 
+def test_a_tile_that_counts_members_states_the_total_and_others_do_not() -> None:
+    doc, page = _figure_page()
+    page.block("USD 3.4M", size=28)
+    page.block("raised for member town projects", size=9)
+    page.block("214", size=28)
+    page.block("members as of December 2024", size=9)
+    page.block("12", size=28)
+    page.block("new members joined the association", size=9)
+    assert _totals(members.extract(ctx(doc))) == {"members.total": 214}
+
+
 def test_prose_sentence_gives_totals_by_type() -> None:
     doc, page = new_doc()
     page.heading("Membership", level=1)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from extractors.flow import Placed
 from extractors.model import Block, BlockRole, KeyValues, Table, Tile
 from extractors.normalize.countries import normalize_region, to_iso3
-from extractors.normalize.numbers import parse_int
+from extractors.normalize.numbers import parse_quantity
 from extractors.pdf.layout import join_lines
 from extractors.records import Member, MemberType, RegionTotal, Source, StatedTotal
 from extractors.sections.base import Context, row_source, section_items, source
@@ -195,19 +195,26 @@ def _heading_members(ctx: Context, placed: Placed, heading: Block) -> list[Membe
     return found
 
 
+_COUNTS_MEMBERS = re.compile(r"^(?:[\w'’-]+\s+){0,2}?members\b", re.IGNORECASE)
+
+
 def _tile_totals(ctx: Context) -> list[StatedTotal]:
-    """A tile that counts members ("214" over "members as of December 2023")."""
+    """A tile that counts members: a whole number without unit over a label that names the
+    members it counts ("214" over "members as of December 2023", "WeGO members"; not "USD 3.4M"
+    over "raised for member city projects")."""
     out = []
     for placed in ctx.tiles():
         tile = placed.item
-        if isinstance(tile, Tile) and MEMBERS.search(tile.label) and not NEW.search(tile.label):
-            value = parse_int(tile.value_text)
+        if not isinstance(tile, Tile) or NEW.search(tile.label):
+            continue
+        quantity = parse_quantity(tile.value_text)
+        if not _COUNTS_MEMBERS.match(tile.label.strip()) or quantity is None or quantity.unit:
+            continue
+        if isinstance(quantity.value, int):
             kind = member_type(tile.label)
-            if value is not None:
-                scope = TYPE_SCOPES[kind] if kind else "members.total"
-                out.append(
-                    StatedTotal(scope, value, Source(tile.page_number, tile.bbox, tile.label))
-                )
+            scope = TYPE_SCOPES[kind] if kind else "members.total"
+            source = Source(tile.page_number, tile.bbox, tile.label)
+            out.append(StatedTotal(scope, quantity.value, source))
     return out
 
 
