@@ -36,6 +36,9 @@ JUSTIFIED = ParagraphStyle("justified", parent=BODY, alignment=4)  # TA_JUSTIFY
 LABEL = ParagraphStyle(  # small bold capitals, a sub-heading set below the body size
     "label", fontName="Helvetica-Bold", fontSize=8, leading=11, spaceBefore=9, spaceAfter=3
 )
+SUBHEAD = ParagraphStyle(  # a region heading a little larger than the cells, close over its table
+    "subhead", fontName="Helvetica-Bold", fontSize=10, leading=12, spaceBefore=10, spaceAfter=2
+)
 HEADING = ParagraphStyle(
     "heading", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceAfter=8
 )
@@ -164,6 +167,10 @@ def heading(text: str) -> Paragraph:
 
 def para(text: str, justified: bool = False) -> Paragraph:
     return Paragraph(text, JUSTIFIED if justified else BODY)
+
+
+def subhead(text: str) -> Paragraph:
+    return Paragraph(text, SUBHEAD)
 
 
 def label(text: str) -> Paragraph:

@@ -175,6 +175,16 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
             tp.para("Source: member survey."),
         ],
     )  # fmt: skip
+    built["region-subheads"] = tp.build(
+        out / "region-subheads.pdf",
+        [
+            tp.heading("Member cities"),
+            tp.subhead("NORTH — 2 MEMBERS"),
+            tp.table(["Country", "Members"], [list(r) for r in MEMBERS[:2]], "whitespace"),
+            tp.subhead("SOUTH — 2 MEMBERS"),
+            tp.table(["Country", "Members"], [list(r) for r in MEMBERS[2:]], "whitespace"),
+        ],
+    )
     built["bullets"] = tp.build(
         out / "bullets.pdf",
         [tp.heading("Highlights")]
@@ -307,6 +317,12 @@ def test_a_passage_in_two_columns_over_a_heading_is_no_part_of_the_table_under_i
     # the table takes part in the reading order: nothing reads down the gutter through it
     texts = [b.text for b in doc.pages[0].body_blocks]
     assert texts[-1] == "Source: member survey." and texts[-2] == "Member cities"
+
+
+def test_a_region_heading_right_over_a_table_is_no_header_row(pdfs: dict[str, Document]) -> None:
+    tables = _tables(pdfs["region-subheads"])
+    assert [t.header for t in tables] == [("Country", "Members")] * 2
+    assert [[r[0] for r in t.rows] for t in tables] == [["Norway", "Chile"], ["Kenya", "Peru"]]
 
 
 def test_zebra_stripes_drawn_cell_by_cell_part_rows(pdfs: dict[str, Document]) -> None:

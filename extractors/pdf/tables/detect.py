@@ -25,7 +25,14 @@ from extractors.pdf.tables.graphics import Graphics, page_graphics
 from extractors.pdf.tables.header import first_row_is_header, header_rows, row_view
 from extractors.pdf.tables.lattice import GridCell, grid_table, lattice_grids
 from extractors.pdf.tables.rows import Row, bands_are_rows, group_rows, is_value
-from extractors.pdf.tables.runs import CAPTION, MIN_ROWS, Run, find_runs, heading_cut
+from extractors.pdf.tables.runs import (
+    CAPTION,
+    MIN_ROWS,
+    Run,
+    find_runs,
+    heading_cut,
+    repeated_header,
+)
 from extractors.pdf.tables.textlines import TextLine, text_lines
 from extractors.pdf.tables.verdict import Verdict, judge, starts_with_date
 from extractors.settings import Settings
@@ -35,6 +42,7 @@ _MAX_DEPTH = 3
 _MAX_HEADER_LINES = 6
 _SENTENCE_END = re.compile(r"[a-z]{3,}[.!?]['’\")]*$")  # a sentence's end, not "No." or "Inc."
 _CONTENTS_ENTRIES = 8  # titles led by page numbers that make a page a table of contents
+_TITLE_SIZE = 1.08  # a line over the first column this much larger than the table is a title
 _WEAK_ROWS = 5  # a headerless, unframed table of text this short needs a typed column
 
 
@@ -130,6 +138,8 @@ def _header_above(
             first, last = column_of(line.segments[0], bounds)
             if first == 0 and last > 0:
                 break
+            if first == last == 0 and line.size >= _TITLE_SIZE * body_size:
+                break  # a heading over the first column, set larger than the table's text
         out.insert(0, line)
         below = line
     if out:
@@ -208,6 +218,20 @@ def _typed(cells: Sequence[str]) -> bool:
     return hits >= 0.6 * len(filled)
 
 
+def _without_title(lines: list[TextLine]) -> list[TextLine]:
+    """The lines without the trailing title of the next table: lines of one segment, bold or set
+    larger than the rest (a wrapped last cell stays)."""
+    if not lines:
+        return lines
+    usual = statistics.median(ln.size for ln in lines)
+    while len(lines) > 1 and len(lines[-1].segments) == 1:
+        last = lines[-1]
+        if not (last.segments[0].bold or last.size >= _TITLE_SIZE * usual):
+            break
+        lines = lines[:-1]
+    return lines
+
+
 def _holds_table(lines: Sequence[TextLine], page: _Context) -> bool:
     """Do these lines, on their own, hold a run that is a table?"""
     x0, x1 = _extent(lines)
@@ -243,6 +267,16 @@ def _stream(
     clipped = [c for ln in lines if (c := ln.clipped(x0, x1)) is not None]
     tables: list[Table] = []
     for run in find_runs(clipped, x0, x1):
+        again = repeated_header(run)
+        if again is not None and depth < _MAX_DEPTH:
+            # two tables with one header, one under the other: each on its own, and the lines
+            # between the first's last row and the second's header (its title) in neither
+            second = run.lines[again]
+            upper = [ln for ln in clipped if run.top - 0.5 <= ln.top < second.top - 0.5]
+            lower = [ln for ln in clipped if second.top - 0.5 <= ln.top <= run.bottom]
+            tables += _stream(_without_title(upper), x0, x1, page, depth + 1)
+            tables += _stream(lower, x0, x1, page, depth + 1)
+            continue
         cut = heading_cut(run)
         if cut is not None and depth < _MAX_DEPTH and not _holds_table(run.lines[:cut], page):
             # text in columns over a heading, then the table: read from the heading down

@@ -131,6 +131,18 @@ def _segment_size(words: Sequence[dict[str, object]]) -> float:
     return statistics.median(float(w.get("size") or 0.0) or 0.0 for w in words)  # type: ignore[arg-type]
 
 
+def repeated_header(run: Run) -> int | None:
+    """Index of a line further down that repeats the run's first line cell for cell (a second
+    table with the same header, under its own title), if any."""
+    first = [s.text for s in run.lines[0].segments]
+    if len(first) < 2:
+        return None
+    for i in range(2, len(run.lines)):
+        if [s.text for s in run.lines[i].segments] == first:
+            return i
+    return None
+
+
 def heading_cut(run: Run) -> int | None:
     """Index of the first line (after two or more) that is a heading on its own, if any (two
     headings side by side head two cards, or the columns of a table)."""
