@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,15 @@ from tests.corpus import ROOT
 
 USER_PASSWORD = "open-sesame"
 OWNER_PASSWORD = "owner-secret"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _no_matrix_browser_left_running() -> Iterator[None]:
+    """A module that typeset with the Chromium engine leaves no Playwright loop behind it."""
+    yield
+    engine = sys.modules.get("reportgen.matrix.engines.html_engine")
+    if engine is not None:
+        engine.close_browser()
 
 
 @pytest.fixture

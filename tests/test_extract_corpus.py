@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not PARSEABLE, reason="shared corpus not availab
 CONTRACT_KEYS = {
     "report", "figures", "member_totals", "region_totals", "members", "new_members", "mous",
     "organized_events", "partner_events", "awards", "diplomatic_countries", "people", "mentions",
-    "reconciliation",
+    "renames", "reconciliation",
 }  # fmt: skip
 
 

@@ -20,6 +20,8 @@ conn = duckdb.connect(sys.argv[1])
 print("locked", flush=True)
 time.sleep(float(sys.argv[2]))
 conn.close()
+print(time.time(), flush=True)
+time.sleep(float(sys.argv[2]))
 """
 
 
@@ -50,11 +52,14 @@ def test_a_writer_waits_for_the_lock(held: tuple[Path, subprocess.Popen[str]]) -
     database, holder = held
     started = time.monotonic()
     conn = connect_writer(database, wait_seconds=30)
+    got_in = time.time()
     try:
         conn.execute("CREATE TABLE written (x INTEGER)")
     finally:
         conn.close()
-    assert holder.poll() is not None  # it only got in once the holder had gone
+    assert holder.stdout is not None
+    released = float(holder.stdout.readline())  # the holder prints when it let go
+    assert got_in >= released  # it only got in once the holder had let go
     assert time.monotonic() - started < 30
 
 

@@ -142,6 +142,13 @@ class _Browser:
 _BROWSER = _Browser()
 
 
+def close_browser() -> None:
+    """Stop this process's Chromium and Playwright now, not at exit: Playwright's sync API runs
+    an event loop while it is started, and a second `sync_playwright()` in the same process
+    (a browser test, say) refuses to start inside it."""
+    _BROWSER.close()
+
+
 def _frame(document: doc.Document) -> Frame:
     top, _, _, left = (float(v.removesuffix("pt")) for v in MARGINS.split())
     height = PAGE_SIZES[document.look.page][1]
