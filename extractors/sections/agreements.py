@@ -1,17 +1,23 @@
 """Agreements (MOUs): in a section about MOUs, agreements or partnerships, each partner heading
 followed by the date it was signed, a table with partner and date columns, or lines of a partner
-and its date ("Partner — 14 March 2023")."""
+and its date ("Partner — 14 March 2023").
+
+Narrow columns are read as printed: a table's date column is told by its cells when the header
+also took the sentence above it; a table read one printed line a row gets its wrapped rows joined
+back ("14 Mar" / "2023"); a list of lines is read as one text, so an entry may wrap; a word broken
+without a hyphen is mended when the section prints it whole."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table
-from extractors.normalize.dates import parse_date
+from extractors.normalize.dates import find_dates, parse_date
 from extractors.records import Agreement, Source
-from extractors.sections.base import Context, header_index, row_source, section_items
+from extractors.sections.base import Context, row_source, section_items
 from extractors.sections.dated import date_only
 
 CUE = re.compile(
@@ -19,12 +25,20 @@ CUE = re.compile(
     r"cooperation accords?)\b",
     re.I,
 )
-# "Partner — 14 March 2023", "Partner, signed 14 March", "Partner (14 March 2023)"
-_PARTNER_LINE = re.compile(
-    r"^(?P<partner>[^\d—–|:(]{3,}?)\s*(?:[—–|:-]|\(|,\s*signed(?:\s+on)?)\s*(?P<date>.+?)\)?$", re.I
+# what comes before a date in a list of agreements: "Partner — ", "Partner, signed on ", "Partner ("
+_PARTNER_HEAD = re.compile(
+    r"^\s*(?P<partner>[^—–|:(]{3,}?)\s*(?:[—–|:-]|\(|,?\s*signed(?:\s+on)?)\s*$", re.I
 )
+_CLOSE = re.compile(r"\s*\)?\s*[,;]?")
 _PARTNER_COL = re.compile(r"\b(partner|organi[sz]ation|counterpart|with|institution|name)\b", re.I)
 _DATE_COL = re.compile(r"\b(date|signed|when|on)\b", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# a piece of a date a narrow cell wrapped onto a row of its own: "2023", "16", "February 2023"
+_DATE_PIECE = re.compile(
+    rf",?\s*(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?|{_MONTH}(?:,?\s+\d{{4}})?)", re.I
+)
+_WORD = re.compile(r"[^\W_]+")
+_BULLETS = "•·▪●◦‣*- "
 
 
 def _dated_headings(ctx: Context, section: Placed) -> list[Agreement]:
@@ -53,44 +67,171 @@ def _dated_headings(ctx: Context, section: Placed) -> list[Agreement]:
     return found
 
 
-def _dates_column(table: Table, year: int | None) -> int | None:
-    """Without a header: the column whose cells are dates."""
+def _is_date(cell: str, year: int | None) -> bool:
+    return date_only(cell, year) is not None
+
+
+def _fragment(cell: str) -> bool:
+    """A piece of a date cell wrapped onto a line of its own: a year, a month, a day."""
+    return bool(_DATE_PIECE.fullmatch(" ".join(cell.split())))
+
+
+def _dates_columns(table: Table, year: int | None) -> list[int]:
+    """The columns whose cells are dates (or the pieces of dates wrapped over two rows)."""
     width = max((len(r) for r in table.rows), default=0)
+    found = []
     for col in range(width):
         cells = [r[col] for r in table.rows if col < len(r) and r[col].strip()]
-        if cells and sum(1 for c in cells if date_only(c, year)) >= 0.7 * len(cells):
-            return col
-    return None
+        label = table.rows[0][col] if col < len(table.rows[0]) else ""
+        if _DATE_COL.search(label) and not find_dates(label, year):
+            cells = cells[1:]  # the column's label, printed as a row
+        dates = sum(1 for c in cells if _is_date(c, year))
+        pieces = sum(1 for c in cells if not _is_date(c, year) and _fragment(c))
+        if dates and dates + pieces >= 0.7 * len(cells):
+            found.append(col)
+    return found
+
+
+def _columns(table: Table, year: int | None) -> tuple[int, int] | None:
+    """(partner, date): the date column told by its cells (a header may carry more words than
+    its label, "… in 2025. Date signed"), else by its header; the partner column by its header,
+    else the first other column with text."""
+    dated = _dates_columns(table, year)
+    labelled = [i for i, cell in enumerate(table.header) if _DATE_COL.search(cell)]
+    when = next((c for c in dated if c in labelled), dated[0] if dated else None)
+    if when is None:
+        when = labelled[0] if labelled else None
+    if when is None:
+        return None
+    width = max((len(r) for r in table.rows), default=0)
+    others = [c for c in range(width) if c != when]
+    partner = next(
+        (c for c in others if c < len(table.header) and _PARTNER_COL.search(table.header[c])), None
+    )
+    if partner is None:
+        partner = next(
+            (c for c in others if any(c < len(r) and r[c].strip() for r in table.rows)), None
+        )
+    return None if partner is None else (partner, when)
+
+
+def _wrapped(table: Table, when: int) -> bool:
+    """Do the table's rows show cells wrapped onto rows of their own (a date cut in two)?"""
+    return any(when < len(row) and row[when].strip() and _fragment(row[when]) for row in table.rows)
+
+
+def _continues(dated: str, cell: str, year: int | None) -> bool:
+    """Does a row whose date cell is `cell` carry the rest of the agreement above, whose date
+    cells so far read `dated`? Yes for an empty cell (the partner name wrapped), for the piece
+    of a date that completes the one above ("14 Mar" / "2023", "16" / "February")."""
+    if not cell.strip():
+        return True
+    if _is_date(cell, year) and not _fragment(cell):
+        return False
+    if not _is_date(f"{dated} {cell}", year):
+        return False
+    return not _is_date(dated, year) or bool(
+        re.fullmatch(r"\d{4}", cell.strip()) and not re.search(r"\d{4}", dated)
+    )
+
+
+def _row_groups(table: Table, when: int, year: int | None) -> list[list[int]]:
+    """The body rows, one group per agreement. When the table shows cells wrapped onto rows of
+    their own (a date cell that is only a piece of a date), such a row joins the row above."""
+    wrapped = _wrapped(table, when)
+    groups: list[list[int]] = []
+    for i, row in enumerate(table.rows):
+        cell = row[when] if when < len(row) else ""
+        if groups and wrapped:
+            dated = " ".join(table.rows[j][when] for j in groups[-1] if when < len(table.rows[j]))
+            if _continues(dated, cell, year):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups
+
+
+def _group_source(table: Table, rows: list[int]) -> Source:
+    first = row_source(table, rows[0])
+    if len(rows) == 1:
+        return first
+    text = " / ".join(" | ".join(table.rows[i]) for i in rows)
+    bbox = first.bbox
+    if bbox is not None and len(table.row_bboxes) == len(table.rows):
+        for i in rows[1:]:
+            bbox = bbox.union(table.row_bboxes[i])
+    return Source(first.page, bbox, text)
 
 
 def _table(table: Table, year: int | None) -> list[Agreement]:
-    partner = header_index(table.header, _PARTNER_COL)
-    when = header_index(table.header, _DATE_COL)
-    if not table.header:  # a partner column and a date column, told by their cells
-        when = _dates_column(table, year)
-        partner = next((c for c in range(len(table.rows[0])) if c != when), None)
-        if when is None or partner is None:
-            return []
-    if partner is None or when is None or partner == when:
+    columns = _columns(table, year)
+    if columns is None:
         return []
-    return [
-        Agreement(" ".join(row[partner].split()), parse_date(row[when], year), row_source(table, i))
-        for i, row in enumerate(table.rows)
-        if row[partner].strip()
-    ]
+    partner, when = columns
+    found = []
+    for rows in _row_groups(table, when, year):
+        cells = [table.rows[i] for i in rows]
+        name = " ".join(" ".join(r[partner] for r in cells if partner < len(r)).split())
+        signed = " ".join(" ".join(r[when] for r in cells if when < len(r)).split())
+        if not name or (_DATE_COL.search(signed) and not find_dates(signed, year)):
+            continue  # no partner, or the header printed again as a row
+        found.append(Agreement(name, parse_date(signed, year), _group_source(table, rows)))
+    return found
 
 
 def _lines(block: Block, year: int | None) -> list[Agreement]:
-    """A list of agreements, one a line: a partner, a dash, the date it was signed."""
+    """A list of agreements: a partner, a dash, the date it was signed, and the next. The block
+    is read as one text, since a narrow column wraps an entry over lines ("Partner — 14 Mar" /
+    "2023"); every piece of it must be such an entry."""
+    text = " ".join(" ".join(block.lines or (block.text,)).split())
     found = []
-    for line in block.lines:
-        match = _PARTNER_LINE.match(line)
-        when = date_only(match.group("date"), year) if match else None
-        if match is None or when is None:
-            return []  # every line must be one
-        partner = match.group("partner").strip(" ,")
-        found.append(Agreement(partner, when[0], Source(block.page_number, block.bbox, line)))
+    at = 0
+    for signed, _, matched in find_dates(text, year):
+        begin = text.find(matched, at)
+        if begin < 0:
+            return []
+        match = _PARTNER_HEAD.match(text[at:begin])
+        if match is None:
+            return []
+        partner = match.group("partner").strip(" ,;").lstrip(_BULLETS)
+        end = begin + len(matched)
+        close = _CLOSE.match(text, end)
+        after = close.end() if close else end
+        if not re.search(r"[^\W\d_]{2}", partner):
+            return []
+        entry = text[at:after].strip(" ,;")
+        found.append(Agreement(partner, signed, Source(block.page_number, block.bbox, entry)))
+        at = after
+    if text[at:].strip(" ,;.") or not found:
+        return []
     return found
+
+
+def _vocabulary(items: list[Placed]) -> set[str]:
+    """The words printed in a section (its prose names partners whole)."""
+    words: set[str] = set()
+    for placed in items:
+        if isinstance(placed.item, Block):
+            words.update(w.casefold() for w in _WORD.findall(placed.item.text))
+    return words
+
+
+def _mend(partner: str, words: set[str]) -> str:
+    """Join a word a narrow column broke without a hyphen ("LakeLinkMedi a") when the section
+    prints it whole elsewhere and its first piece is no word of the section."""
+    tokens = partner.split(" ")
+    out: list[str] = []
+    for token in tokens:
+        if (
+            out
+            and token[:1].islower()
+            and (out[-1] + token).casefold() in words
+            and out[-1].casefold() not in words
+        ):
+            out[-1] += token
+        else:
+            out.append(token)
+    return " ".join(out)
 
 
 def extract(ctx: Context) -> list[Agreement]:
@@ -104,12 +245,15 @@ def extract(ctx: Context) -> list[Agreement]:
             and not any(CUE.search(h.text) for h in placed.headings)
         ):
             agreements.extend(_dated_headings(ctx, placed))
-    for placed in ctx.items:
+    inside = [p for p in ctx.items if any(CUE.search(h.text) for h in p.headings)]
+    words = _vocabulary(inside)
+    for placed in inside:
         item = placed.item
-        if not any(CUE.search(h.text) for h in placed.headings):
-            continue
         if isinstance(item, Table):
-            agreements.extend(_table(item, ctx.year))
-        elif isinstance(item, Block) and item.role is BlockRole.BODY and len(item.lines) >= 1:
-            agreements.extend(_lines(item, ctx.year))
+            found = _table(item, ctx.year)
+        elif isinstance(item, Block) and item.role is BlockRole.BODY:
+            found = _lines(item, ctx.year)
+        else:
+            continue
+        agreements.extend(replace(a, partner=_mend(a.partner, words)) for a in found)
     return agreements

@@ -1,0 +1,186 @@
+"""The agreements (MOU) rule on synthetic Documents: tables whose header carries an intro
+sentence, tables whose cells a narrow column wrapped onto rows of their own, lists of partners
+and dates wrapped over lines, words broken without a hyphen.
+
+All content is invented: a fictional "Association of Lakeside Towns" and its partners."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.sections import agreements
+from extractors.sections.base import Context
+from tests.doc_factory import DocBuilder, PageBuilder
+
+
+def _doc(year: int | None = 2024) -> tuple[DocBuilder, PageBuilder]:
+    doc = DocBuilder(year=year)
+    return doc, doc.page()
+
+
+def _mous(doc: DocBuilder) -> list[tuple[str, date | None]]:
+    return [(a.partner, a.date) for a in agreements.extract(Context(doc.build()))]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_header_with_the_intro_sentence_glued_on() -> None:
+    """The table's header row took the sentence above it: "… signed two agreements … Partner"
+    names both columns "signed"; the date column is the one whose cells are dates."""
+    doc, page = _doc()
+    page.heading("Cooperation Agreements", level=1)
+    page.table(
+        ["The association signed two agreements in 2024. Partner", "Date signed"],
+        [["Reedwater Institute", "12 February 2024"], ["Harbourline Ferries", "9 October 2024"]],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 2, 12)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
+
+
+def test_header_glued_on_both_columns_and_month_first_dates() -> None:
+    doc, page = _doc()
+    page.heading("MOU Signatures", level=1)
+    intro = "The association signed two agreements in 2024."
+    page.table(
+        [f"{intro} Partner", f"{intro} Date signed"],
+        [["Reedwater Institute", "February 12"], ["Harbourline Ferries", "October 9"]],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 2, 12)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
+
+
+def test_rows_wrapped_in_a_narrow_column_are_joined() -> None:
+    """A narrow table read one printed line a row: the partner and the date continue on the
+    rows below ("14 Mar" / "2024", a name over three rows)."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(
+        [],
+        [
+            ["Reedwater", "14 Mar"],
+            ["Institute", "2024"],
+            ["Northern Shore", "2 Jun"],
+            ["Fisheries", "2024"],
+            ["Council", ""],
+            ["Harbourline", "21 Aug"],
+            ["Ferries", "2024"],
+        ],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 3, 14)),
+        ("Northern Shore Fisheries Council", date(2024, 6, 2)),
+        ("Harbourline Ferries", date(2024, 8, 21)),
+    ]
+
+
+def test_wrapped_rows_under_a_header() -> None:
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(["Partner", "Date signed"], [["Pinecrest Water", "15 Oct"], ["Board", "2024"]])
+    assert _mous(doc) == [("Pinecrest Water Board", date(2024, 10, 15))]
+
+
+def test_a_day_cut_from_its_month_starts_the_next_agreement() -> None:
+    """ "16" / "February": the day opens a new agreement, the month row completes it."""
+    doc, page = _doc()
+    page.heading("Agreements", level=1)
+    page.table(
+        ["Partner", "Signed"],
+        [
+            ["Reedwater Institute", "3 May"],
+            ["", "2024"],
+            ["Harbourline Ferries", "16"],
+            ["", "February"],
+        ],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 5, 3)),
+        ("Harbourline Ferries", date(2024, 2, 16)),
+    ]
+
+
+def test_a_header_printed_as_the_first_row_is_not_an_agreement() -> None:
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(
+        [],
+        [
+            ["Partner", "Date signed", "Focus"],
+            ["Reedwater Institute", "19 Apr 2024", "Wetland monitoring"],
+            ["Harbourline Ferries", "28 Jul 2024", "Timetables shared"],
+        ],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 4, 19)),
+        ("Harbourline Ferries", date(2024, 7, 28)),
+    ]
+
+
+def test_a_word_broken_without_a_hyphen_is_mended_from_the_prose() -> None:
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(["Partner", "Date signed"], [["LakeLinkMedi a", "19 Apr 2024"]])
+    page.body("The association entered into a media partnership with LakeLinkMedia in April.")
+    assert _mous(doc) == [("LakeLinkMedia", date(2024, 4, 19))]
+
+
+def test_two_real_words_are_not_joined() -> None:
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(["Partner", "Date signed"], [["Bank of Lakeside", "19 Apr 2024"]])
+    page.body("The Bank of Lakeside will fund ferries; the bank offered loans.")
+    assert _mous(doc) == [("Bank of Lakeside", date(2024, 4, 19))]
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def test_lines_wrapped_in_a_narrow_column() -> None:
+    """ "Partner — 19 Apr" / "2024": an entry wrapped over two lines of the block."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.body(
+        "Reedwater Institute — 19 Apr\n2024\nHarbourline Ferries — 28 Jul 2024\n"
+        "Northern Shore Fisheries Council\n— 30 Nov 2024"
+    )
+    found = agreements.extract(Context(doc.build()))
+    assert [(a.partner, a.date) for a in found] == [
+        ("Reedwater Institute", date(2024, 4, 19)),
+        ("Harbourline Ferries", date(2024, 7, 28)),
+        ("Northern Shore Fisheries Council", date(2024, 11, 30)),
+    ]
+    assert found[0].source.source_text == "Reedwater Institute — 19 Apr 2024"
+
+
+def test_lines_with_month_first_dates_and_no_year() -> None:
+    doc, page = _doc()
+    page.heading("Agreements Signed", level=1)
+    page.body("Reedwater Institute — April 23 Harbourline\nFerries — June 30")
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 4, 23)),
+        ("Harbourline Ferries", date(2024, 6, 30)),
+    ]
+
+
+def test_prose_with_dates_is_not_a_list_of_agreements() -> None:
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.body("The association signed an MOU with Reedwater Institute on 14 March 2024.")
+    page.body("Reedwater Institute — 14 March 2024, with a program of joint training.")
+    page.body("14 March 2024")
+    assert _mous(doc) == []
+
+
+def test_bulleted_lines() -> None:
+    doc, page = _doc()
+    page.heading("MOU Signings", level=1)
+    page.body("• Reedwater Institute — 3 May 2024\n• Harbourline Ferries (9 October 2024)")
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 5, 3)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
