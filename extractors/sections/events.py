@@ -1,22 +1,27 @@
 """Events the organization ran: headings with their dates, from activity pages and timelines.
 
-Three shapes, all found by layout: a heading followed by date lines ("June 22, 2021 (Part 1)"),
-a heading ending in its date ("Network Seminar (June 29)"), and a timeline where a date label
-heads one or more event names ("NOV 25" / two workshops). Timeline entries describe the same
-events as the activity pages, so an entry is merged into the heading event with the same dates
-(the most similar one when several share them). Events in parts become one event per part,
-named "<heading> (Part N)". Headings under agreements and new-members sections are not events."""
+The shapes, all found by layout: a heading followed by date lines ("June 22, 2021 (Part 1)"),
+a title ending in its date ("Network Seminar (June 29)"; a heading, or a body block that reads
+as a title: the document model does not always see a heading), a timeline where a date label
+heads one or more event names ("NOV 25" / two workshops, one a line when they share a block), a
+run of body date lines each followed by one name, and a table with a date and an event column
+(rows a wrapped cell split in two joined back, a header the table took for a body row found).
+Timeline entries describe the same events as the activity pages, so an entry is merged into the
+heading event with the same dates (the most similar one when several share them). Events in
+parts become one event per part, named "<heading> (Part N)". Headings under agreements,
+new-members and partner-events sections are not events."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from extractors.model import Block, BlockRole, Table
 from extractors.records import OrganizedEvent, Source
 from extractors.sections import agreements, new_members
-from extractors.sections.base import Context, header_index, row_source
+from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only, trailing_date, trailing_parts
 
 _MAX_NAME_WORDS = 25
@@ -48,7 +53,34 @@ def _excluded_path(headings: tuple[Block, ...]) -> bool:
 
 
 def _name(text: str) -> str:
-    return " ".join(text.split())
+    # "Co -creation": a space the text layer put before a hyphen inside a word
+    return re.sub(r"(?<=\w) -(?=\w)", "-", " ".join(text.split()))
+
+
+def _titled(block: Block, year: int | None) -> list[_Candidate]:
+    """A block that is an event's title with its own date: "Network Seminar (June 29)", or
+    "Webinar Series (Part 1: 7 March; Part 2: 4 April)" (one event a part)."""
+    src = Source(block.page_number, block.bbox, block.text)
+    if (own := trailing_date(block.text, year)) is not None:
+        name, start, end = own
+        return [_Candidate(OrganizedEvent(_name(name), start, end, src), False)]
+    parts = trailing_parts(block.text, year)
+    return [_Candidate(OrganizedEvent(_name(n), a, b, src), False) for n, a, b in parts]
+
+
+_SENTENCE_END = re.compile(r"[.!?;](\s|$)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_like(text: str) -> bool:
+    """Reads as a title, not a line of prose: short, no sentence end, and most of its longer
+    words capitalized ("Workshop on Urban Resilience", "e-Government Thematic Group")."""
+    core = re.sub(r"\([^()]*\)\s*$", "", text).strip()
+    words = _WORD.findall(core)
+    if not words or len(core.split()) > _MAX_NAME_WORDS or _SENTENCE_END.search(core):
+        return False
+    capitalized = sum(1 for w in words if any(c.isupper() for c in w[:3]))
+    return capitalized * 2 >= len(words)
 
 
 def _is_label(blocks: list[Block], i: int, year: int | None) -> bool:
@@ -64,14 +96,86 @@ def _is_label(blocks: list[Block], i: int, year: int | None) -> bool:
     )
 
 
-def _timeline(blocks: list[Block], i: int, when: tuple[date, date]) -> list[_Candidate]:
+def _timeline(
+    ctx: Context, blocks: list[Block], i: int, when: tuple[date, date]
+) -> list[_Candidate]:
     label = blocks[i]
     found = []
     for item in blocks[i + 1 : i + 4]:
         if item.role is BlockRole.HEADING or len(item.text.split()) > _MAX_NAME_WORDS:
             break
         where = Source(item.page_number, item.bbox.union(label.bbox), item.text)
-        found.append(_Candidate(OrganizedEvent(_name(item.text), when[0], when[1], where), True))
+        for name in _entry_names(item, _column_right(ctx, item)):
+            event = OrganizedEvent(_name(name), when[0], when[1], where)
+            found.append(_Candidate(event, True))
+    return found
+
+
+def _column_right(ctx: Context, block: Block) -> float:
+    """Where the text column of a block ends, as far as the text shows: the right edge of the
+    body blocks that start where it starts on its page, and of the wrapped paragraphs that do
+    anywhere in the document."""
+
+    def aligned(b: Block) -> bool:
+        return (
+            b.role is BlockRole.BODY
+            and b.column == block.column
+            and abs(b.bbox.x0 - block.bbox.x0) < 3
+        )
+
+    edges = [block.bbox.x1]
+    for page in ctx.document.pages:
+        here = page.number == block.page_number
+        edges += [b.bbox.x1 for b in page.blocks if aligned(b) and (here or len(b.lines) > 1)]
+    return max(edges)
+
+
+def _entry_names(block: Block, column_right: float) -> list[str]:
+    """The names a timeline entry lists, one a line; a line continues the name above it when
+    that line had no room left for the line's first word (the name wrapped)."""
+    lines = [line.strip() for line in block.lines if line.strip()]
+    if len(lines) < 2:
+        return [block.text]
+    char = block.bbox.width / max(len(line) for line in lines)
+    room = column_right - block.bbox.x0
+    names = [lines[0]]
+    for above, line in pairwise(lines):
+        needed = (len(above) + 1 + len(line.split()[0])) * char
+        # a little room could be the estimate's error: then a new name must look like one
+        if needed <= 0.6 * room or (needed <= 0.85 * room and not line[:1].islower()):
+            names.append(line)
+        else:
+            names[-1] = f"{names[-1]} {line}"
+    return names
+
+
+def _listed(blocks: list[Block], dates: list[tuple[date, date, str | None] | None]) -> set[int]:
+    """Date lines that each head one event name, in a run of at least two ("24 February" /
+    "Kickoff Meeting" / "3 May" / "Network Forum"): a list of events outside any table. A run
+    with a name before its first date or a date after its last name may be names over their
+    date lines instead, and is left alone."""
+
+    def is_date(i: int) -> bool:
+        return 0 <= i < len(blocks) and dates[i] is not None and blocks[i].role is BlockRole.BODY
+
+    def is_name(i: int) -> bool:
+        return (
+            0 <= i < len(blocks)
+            and dates[i] is None
+            and blocks[i].role is BlockRole.BODY
+            and _title_like(blocks[i].text)
+            and trailing_date(blocks[i].text, None) is None
+        )
+
+    found: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        run = i
+        while is_date(run) and is_name(run + 1):
+            run += 2
+        if run - i >= 4 and not is_name(i - 1) and not is_date(run):
+            found.update(range(i, run, 2))
+        i = max(run, i + 1)
     return found
 
 
@@ -80,23 +184,29 @@ def _candidates(ctx: Context) -> list[_Candidate]:
     blocks = [p.item for p in placed if isinstance(p.item, Block)]
     dates = [date_only(b.text, ctx.year) for b in blocks]
     labels = {i for i, d in enumerate(dates) if d and _is_label(blocks, i, ctx.year)}
+    listed = _listed(blocks, dates)
     found: list[_Candidate] = []
     for i, block in enumerate(blocks):
-        if block.role is not BlockRole.HEADING or _excluded(block, placed[i].headings):
+        if _excluded(block, placed[i].headings):
             continue
         when = dates[i]
+        if block.role is not BlockRole.HEADING:
+            if i in listed and when is not None:
+                entry = blocks[i + 1]
+                text = f"{block.text} {entry.text}"
+                src = Source(block.page_number, block.bbox.union(entry.bbox), text)
+                event = OrganizedEvent(_name(entry.text), when[0], when[1], src)
+                found.append(_Candidate(event, True))
+            elif block.role is BlockRole.BODY and _title_like(block.text):
+                found += _titled(block, ctx.year)
+            continue
         if i in labels and when is not None:
-            found.extend(_timeline(blocks, i, (when[0], when[1])))
+            found.extend(_timeline(ctx, blocks, i, (when[0], when[1])))
             continue
         if when is not None:
             continue  # a date line of the heading before it
-        src = Source(block.page_number, block.bbox, block.text)
-        if (own := trailing_date(block.text, ctx.year)) is not None:
-            name, start, end = own
-            found.append(_Candidate(OrganizedEvent(_name(name), start, end, src), False))
-            continue
-        if parts := trailing_parts(block.text, ctx.year):
-            found += [_Candidate(OrganizedEvent(_name(n), a, b, src), False) for n, a, b in parts]
+        if own := _titled(block, ctx.year):
+            found += own
             continue
         for j in range(i + 1, min(i + 4, len(blocks))):
             item = blocks[j]
@@ -155,6 +265,87 @@ def _merge(candidates: list[_Candidate]) -> list[OrganizedEvent]:
     return sorted(events, key=lambda e: (e.start_date, e.end_date, e.name))
 
 
+_HEADER_WORDS = 5  # a longer header cell is text the table took in, not a column label
+_RANGE_EDGE = re.compile(r"^\s*[-–—~]|[-–—~]\s*$")
+
+
+def _columns(header: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(date column, event column) pairs of a header: one pair, or one per half of a table
+    printed twice side by side ("Date | Event | Date | Event")."""
+    dates: list[int] = []
+    names: list[int] = []
+    for i, cell in enumerate(header):
+        lead = " ".join(cell.split()[:3])
+        is_date, is_name = bool(_DATE_COL.search(lead)), bool(_EVENT_COL.search(lead))
+        if is_date != is_name:
+            (dates if is_date else names).append(i)
+    if not dates or not names:
+        return []
+    if len(dates) == len(names):
+        return list(zip(dates, names, strict=True))
+    return [(dates[0], names[0])]
+
+
+def _header(table: Table) -> tuple[tuple[str, ...], int]:
+    """The header and the index of the first body row: the table's own header, or a row near
+    the top that reads as one (a header the table took for a body row)."""
+    if _columns(table.header):
+        return table.header, 0
+    for index, row in enumerate(table.rows[:6]):
+        if _columns(row):
+            return row, index + 1
+    return table.header, 0
+
+
+def _continues(date_text: str, cell: str, year: int | None) -> bool:
+    """Does a row's date cell carry on the date of the row above (a cell wrapped over rows:
+    "14" / "September", "27 September" / "– 8 October", "15 November –" / "3 December")?"""
+    if not cell:
+        return True
+    if not date_text:
+        return False
+    if _RANGE_EDGE.search(date_text) or _RANGE_EDGE.search(cell):
+        return True
+    joined = date_only(f"{date_text} {cell}", year)
+    if joined is None:
+        return False
+    alone = date_only(date_text, year)
+    if alone is None:
+        return len(date_text.split()) <= 3  # "14" / "September"
+    # "29 September – 10" / "October": the cell is no date alone, but completes the range
+    return date_only(cell, year) is None and joined[:2] != alone[:2]
+
+
+def _table_rows(
+    rows: tuple[tuple[str, ...], ...], first: int, when: int, name: int, year: int | None
+) -> list[tuple[str, str, list[int]]]:
+    """(date text, name text, row indices) of each event, rows wrapped over several table rows
+    joined back."""
+    records: list[tuple[str, str, list[int]]] = []
+    for index in range(first, len(rows)):
+        row = rows[index]
+        day = row[when].strip() if when < len(row) else ""
+        title = row[name].strip() if name < len(row) else ""
+        if not day and not title:
+            continue
+        if records and _continues(records[-1][0], day, year):
+            text, label, indices = records[-1]
+            records[-1] = (f"{text} {day}".strip(), f"{label} {title}".strip(), [*indices, index])
+        else:
+            records.append((day, title, [index]))
+    return records
+
+
+def _rows_source(table: Table, indices: list[int]) -> Source:
+    src = row_source(table, indices[0])
+    for index in indices[1:]:
+        more = row_source(table, index)
+        if more.page == src.page and src.bbox is not None and more.bbox is not None:
+            text = f"{src.source_text} {more.source_text}"
+            src = Source(src.page, src.bbox.union(more.bbox), text)
+    return src
+
+
 def _tables(ctx: Context) -> list[_Candidate]:
     """A table of the organization's events: a date column and an event column, and no theme
     or organizer column (that is a table of partners' events)."""
@@ -163,18 +354,17 @@ def _tables(ctx: Context) -> list[_Candidate]:
         table = placed.item
         if not isinstance(table, Table) or _excluded_path(placed.headings):
             continue
-        when, name = header_index(table.header, _DATE_COL), header_index(table.header, _EVENT_COL)
-        if when is None or name is None or when == name:
+        header, first = _header(table)
+        labels = [h for h in header if len(h.split()) <= _HEADER_WORDS]
+        if any(_OTHER_COL.search(h) for h in labels):
             continue
-        if any(_OTHER_COL.search(h) for h in table.header):
-            continue
-        for index, row in enumerate(table.rows):
-            dates = date_only(row[when], ctx.year) if when < len(row) else None
-            if dates and name < len(row) and row[name].strip():
-                event = OrganizedEvent(
-                    _name(row[name]), dates[0], dates[1], row_source(table, index)
-                )
-                found.append(_Candidate(event, False))
+        for when, name in _columns(header):
+            for text, title, indices in _table_rows(table.rows, first, when, name, ctx.year):
+                dates = date_only(text, ctx.year)
+                if dates and title:
+                    src = _rows_source(table, indices)
+                    event = OrganizedEvent(_name(title), dates[0], dates[1], src)
+                    found.append(_Candidate(event, False))
     return found
 
 

@@ -1,0 +1,241 @@
+"""Organized events in the shapes the document model hands over imperfectly: titles carrying their
+date that were read as body text, timeline entries listing two names in one block, date lines
+each followed by one name, and event tables with a lost header or with cells wrapped over rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.sections import events
+from extractors.sections.base import Context
+from tests.doc_factory import DocBuilder, PageBuilder
+
+PROSE = (
+    "Harbour masters from the member towns met on the quay to compare their winter plans, "
+    "and agreed to share one ferry timetable."
+)
+
+
+def _doc(year: int | None = 2024) -> tuple[DocBuilder, PageBuilder]:
+    doc = DocBuilder(year=year)
+    return doc, doc.page()
+
+
+def _events(doc: DocBuilder) -> list[tuple[str, date, date]]:
+    found = events.extract(Context(doc.build()))
+    return [(e.name, e.start_date, e.end_date) for e in found]
+
+
+def _paragraph(page: PageBuilder) -> None:
+    """A wrapped paragraph: it shows where the text column ends."""
+    page.body(
+        PROSE,
+        lines=(
+            "Harbour masters from the member towns met on the quay to compare their winter",
+            "plans, and agreed to share one ferry timetable.",
+        ),
+    )
+
+
+# ------------------------------------------------------------------ titles read as body text
+
+
+def test_body_block_that_is_a_title_with_its_date() -> None:
+    doc, page = _doc()
+    page.heading("Our Activities", level=1)
+    page.heading("Lantern Regatta (4 Mar 2024)", level=2)
+    page.body(PROSE)
+    page.body("HARBOUR LIGHTS FESTIVAL (12 JUN)")
+    page.body(PROSE)
+    page.body("e-Ferry Ticketing Workshop (3–5 September 2024)")
+    assert _events(doc) == [
+        ("Lantern Regatta", date(2024, 3, 4), date(2024, 3, 4)),
+        ("HARBOUR LIGHTS FESTIVAL", date(2024, 6, 12), date(2024, 6, 12)),
+        ("e-Ferry Ticketing Workshop", date(2024, 9, 3), date(2024, 9, 5)),
+    ]
+
+
+def test_body_block_that_is_a_title_with_the_dates_of_its_parts() -> None:
+    doc, page = _doc()
+    page.heading("Our Activities", level=1)
+    page.body("Shore Data Webinars (Part 1: 7 Mar 2024; Part 2: 9 May 2024)")
+    page.body(PROSE)
+    assert _events(doc) == [
+        ("Shore Data Webinars (Part 1)", date(2024, 3, 7), date(2024, 3, 7)),
+        ("Shore Data Webinars (Part 2)", date(2024, 5, 9), date(2024, 5, 9)),
+    ]
+
+
+def test_prose_ending_in_a_dated_aside_is_not_a_title() -> None:
+    doc, page = _doc()
+    page.heading("Our Activities", level=1)
+    page.body("the boats were back in the harbour before the storm (June 3)")
+    page.body("The ferries ran again. Pilots were thanked (June 4)")
+    assert _events(doc) == []
+
+
+def test_titles_read_as_body_text_under_new_members_are_not_events() -> None:
+    doc, page = _doc()
+    page.heading("New Members", level=1)
+    page.body("Pinecrest Harbour Board (12 June 2024)")
+    assert _events(doc) == []
+
+
+def test_space_before_a_hyphen_inside_a_word_is_dropped() -> None:
+    doc, page = _doc()
+    page.heading("Our Activities", level=1)
+    page.heading("CO -CREATION OF SAFER PIERS", level=2)
+    page.body("9 December")
+    assert _events(doc) == [("CO-CREATION OF SAFER PIERS", date(2024, 12, 9), date(2024, 12, 9))]
+
+
+# ------------------------------------------------------------------------------- timelines
+
+
+def test_timeline_entry_listing_two_names_one_a_line() -> None:
+    doc, page = _doc()
+    page.heading("Timeline", level=1)
+    _paragraph(page)
+    page.heading("25 November", level=3)
+    page.body(
+        "Harbour Safety Drill Ferry Pilots Workshop",
+        lines=("Harbour Safety Drill", "Ferry Pilots Workshop"),
+    )
+    page.heading("9 December", level=3)
+    page.body("Winter Lights Evening")
+    assert _events(doc) == [
+        ("Ferry Pilots Workshop", date(2024, 11, 25), date(2024, 11, 25)),
+        ("Harbour Safety Drill", date(2024, 11, 25), date(2024, 11, 25)),
+        ("Winter Lights Evening", date(2024, 12, 9), date(2024, 12, 9)),
+    ]
+
+
+def test_timeline_entry_with_a_wrapped_name_stays_one_event() -> None:
+    doc, page = _doc()
+    page.heading("Timeline", level=1)
+    page.heading("25 November", level=3)
+    page.body(
+        "Regional Conference on Lake Shore Erosion",
+        lines=("Regional Conference on Lake", "Shore Erosion"),
+    )
+    assert _events(doc) == [
+        ("Regional Conference on Lake Shore Erosion", date(2024, 11, 25), date(2024, 11, 25))
+    ]
+
+
+# -------------------------------------------------------------------- date lines over names
+
+
+def test_run_of_date_lines_each_followed_by_a_name() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.body(PROSE)
+    page.body("24 February")
+    page.body("Lakeside Kickoff Meeting")
+    page.body("3 May")
+    page.body("Shoreline Towns Forum")
+    page.body("27 September – 8 October")
+    page.body("Ferry Pilots Training Program")
+    page.body(PROSE)
+    assert _events(doc) == [
+        ("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24)),
+        ("Shoreline Towns Forum", date(2024, 5, 3), date(2024, 5, 3)),
+        ("Ferry Pilots Training Program", date(2024, 9, 27), date(2024, 10, 8)),
+    ]
+
+
+def test_names_over_their_date_lines_are_not_paired_with_the_next_date() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.body("Lakeside Kickoff Meeting")
+    page.body("24 February")
+    page.body("Shoreline Towns Forum")
+    page.body("3 May")
+    page.body("Ferry Pilots Training Program")
+    page.body("27 September")
+    assert _events(doc) == []
+
+
+def test_a_single_date_line_over_a_name_is_no_list() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.body(PROSE)
+    page.body("24 February")
+    page.body("Lakeside Kickoff Meeting")
+    page.body(PROSE)
+    assert _events(doc) == []
+
+
+# ---------------------------------------------------------------------------------- tables
+
+
+def test_table_whose_header_was_read_as_a_body_row() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.table(
+        [],
+        [
+            ["The year opened with a meeting of", "", ""],
+            ["Date", "Event", "all member towns on the quay."],
+            ["24 February", "Lakeside Kickoff Meeting", "Mayors signed the plan."],
+        ],
+    )
+    assert _events(doc) == [("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24))]
+
+
+def test_table_rows_split_by_wrapped_cells_are_joined_back() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.table(
+        ["Date", "Event"],
+        [
+            ["14", "Shoreline Towns"],
+            ["September", "Forum"],
+            ["27 September", "Ferry Pilots Training"],
+            ["– 8 October", "Program"],
+            ["15", "Joint Online Course"],
+            ["November –", ""],
+            ["3 December", ""],
+            ["29 September", "Harbour Data Week"],
+            ["– 3", ""],
+            ["October", ""],
+            ["9 December", "Winter Lights Evening"],
+        ],
+    )
+    assert _events(doc) == [
+        ("Shoreline Towns Forum", date(2024, 9, 14), date(2024, 9, 14)),
+        ("Ferry Pilots Training Program", date(2024, 9, 27), date(2024, 10, 8)),
+        ("Harbour Data Week", date(2024, 9, 29), date(2024, 10, 3)),
+        ("Joint Online Course", date(2024, 11, 15), date(2024, 12, 3)),
+        ("Winter Lights Evening", date(2024, 12, 9), date(2024, 12, 9)),
+    ]
+
+
+def test_table_printed_twice_side_by_side() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.table(
+        ["Date", "Event", "Date", "Event"],
+        [
+            ["24 February", "Lakeside Kickoff Meeting", "7 June", "Pier Repair Clinic"],
+            ["3 May", "Shoreline Towns Forum", "", ""],
+        ],
+    )
+    assert _events(doc) == [
+        ("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24)),
+        ("Shoreline Towns Forum", date(2024, 5, 3), date(2024, 5, 3)),
+        ("Pier Repair Clinic", date(2024, 6, 7), date(2024, 6, 7)),
+    ]
+
+
+def test_partner_table_whose_header_was_read_as_a_body_row_is_not_ours() -> None:
+    doc, page = _doc()
+    page.heading("Highlights", level=1)
+    page.table(
+        [],
+        [
+            ["Date", "Event", "Theme", "Organizer"],
+            ["16 Feb", "Lake Cities Summit", "Financing piers", "Pinecrest Council"],
+        ],
+    )
+    assert _events(doc) == []
