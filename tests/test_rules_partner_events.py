@@ -1,0 +1,280 @@
+"""Partner-events and awards rules on tables laid out in other ways: column order, header synonyms,
+date columns with ranges or no year, tables continued over pages, award tables turned over.
+
+All content is invented: a fictional "Association of Lakeside Towns", its towns and partners."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.sections import awards, partner_events
+from extractors.sections.base import Context
+from tests.doc_factory import DocBuilder, PageBuilder, bold, plain
+
+
+def ctx(doc: DocBuilder) -> Context:
+    return Context(doc.build())
+
+
+def new_doc(year: int | None = 2024) -> tuple[DocBuilder, PageBuilder]:
+    doc = DocBuilder(year=year)
+    return doc, doc.page()
+
+
+def _events(doc: DocBuilder) -> list[tuple[date | None, str, str | None, str | None]]:
+    return [(e.date, e.name, e.theme, e.organizer) for e in partner_events.extract(ctx(doc))]
+
+
+def _awards(doc: DocBuilder) -> list[tuple[str, str, str, str | None]]:
+    return [(a.category, a.level, a.city, a.project) for a in awards.extract(ctx(doc))]
+
+
+# =========================================================================== partner events
+
+_ROWS = [
+    ("5 June", "Great Lakes Summit", "Water security", "Lake Forum"),
+    ("30 September", "Shore Expo", "Harbour data", "Coastal Towns Network"),
+]
+_EXPECTED = [
+    (date(2024, 6, 5), "Great Lakes Summit", "Water security", "Lake Forum"),
+    (date(2024, 9, 30), "Shore Expo", "Harbour data", "Coastal Towns Network"),
+]
+_ORDER = ("date", "name", "theme", "organizer")
+
+
+@pytest.mark.parametrize(
+    ("header", "order"),
+    [
+        (["When", "Event", "Topic", "Host"], _ORDER),
+        (["Event", "Date", "Organizer", "Theme"], ("name", "date", "organizer", "theme")),
+        (["Date", "Organiser", "Event", "Theme"], ("date", "organizer", "name", "theme")),
+        # the head of a header is its last cue word: "Event Date" is a date, "Event Topic" a theme
+        (["Event Date", "Event", "Event Topic", "Hosted by"], _ORDER),
+        # ... unless an "of" follows it
+        (["Date of the event", "Name of the event", "Theme", "Host"], _ORDER),
+        # plurals and other words for the same columns
+        (["Dates", "Activities", "Topics", "Organisers"], _ORDER),
+        (["Day", "Meeting", "Our contribution", "Convened by"], _ORDER),
+    ],
+)
+def test_partner_event_columns_in_any_order_and_wording(
+    header: list[str], order: tuple[str, ...]
+) -> None:
+    doc, page = new_doc()
+    page.heading("Events We Joined", level=1)
+    rows = [[dict(zip(_ORDER, row, strict=True))[role] for role in order] for row in _ROWS]
+    page.table(header, rows)
+    assert _events(doc) == _EXPECTED
+
+
+def test_partner_event_date_column_without_a_header_word() -> None:
+    doc, page = new_doc()
+    page.table(["", "Event", "Theme", "Organizer"], [list(r) for r in _ROWS])
+    assert _events(doc) == _EXPECTED
+
+
+def test_text_column_without_header_word_is_not_a_date_column() -> None:
+    doc, page = new_doc()
+    page.table(["", "Event", "Theme", "Organizer"], [["Pier", "Boat Days", "Sails", "Port Club"]])
+    assert _events(doc) == []
+
+
+def test_partner_event_dates_as_ranges_and_without_year() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["Date", "Event", "Theme", "Organizer"],
+        [
+            ["22–24 April", "Reed Week", "Wetlands", "Marsh Council"],
+            ["30 June – 2 July", "Ferry Days", "Boats", "Ferry Guild"],
+            ["December 30 – January 2", "Ice Gala", "Winter", "Nordic Ice Board"],
+            ["Sep 8, 2023", "Shore Talks", "Tourism", "Coastal Towns Network"],
+        ],
+    )
+    assert [e[0] for e in _events(doc)] == [
+        date(2024, 4, 22),
+        date(2024, 6, 30),
+        date(2024, 12, 30),
+        date(2023, 9, 8),
+    ]
+
+
+def _two_pages(second_header: list[str], second_rows: list[list[str]]) -> DocBuilder:
+    doc = DocBuilder(year=2024)
+    first = doc.page()
+    first.heading("Events We Joined", level=1)
+    first.table(["Date", "Event", "Theme", "Organizer"], [list(_ROWS[0])])
+    doc.page().table(second_header, second_rows)
+    return doc
+
+
+def test_partner_table_continued_on_the_next_page_without_header() -> None:
+    doc = _two_pages([], [list(_ROWS[1])])
+    assert _events(doc) == _EXPECTED
+
+
+def test_partner_table_continued_with_its_first_row_read_as_header() -> None:
+    doc = _two_pages(list(_ROWS[1]), [["2 October", "Reed Week", "Wetlands", "Marsh Council"]])
+    assert _events(doc) == [
+        *_EXPECTED,
+        (date(2024, 10, 2), "Reed Week", "Wetlands", "Marsh Council"),
+    ]
+
+
+def test_a_table_of_other_columns_on_the_next_page_is_no_continuation() -> None:
+    doc = _two_pages([], [["Pier", "Boat Days", "Sails"]])
+    assert _events(doc) == _EXPECTED[:1]
+    doc = _two_pages(["Town", "Members", "Area", "Mayor"], [["Pinecrest", "12", "40", "Ann Berg"]])
+    assert _events(doc) == _EXPECTED[:1]
+
+
+def test_a_headerless_table_in_another_section_is_no_continuation() -> None:
+    doc = DocBuilder(year=2024)
+    first = doc.page()
+    first.heading("Events We Joined", level=1)
+    first.table(["Date", "Event", "Theme", "Organizer"], [list(_ROWS[0])])
+    second = doc.page()
+    second.heading("Finances", level=1)
+    second.table([], [list(_ROWS[1])])
+    assert _events(doc) == _EXPECTED[:1]
+
+
+def test_header_printed_again_inside_a_stitched_table_is_no_event() -> None:
+    doc, page = new_doc()
+    header = ["Date", "Event", "Theme", "Organizer"]
+    page.table(header, [list(_ROWS[0]), header, list(_ROWS[1])])
+    assert _events(doc) == _EXPECTED
+
+
+# =========================================================================== awards
+
+
+@pytest.mark.parametrize(
+    ("header", "order"),
+    [
+        (["Category", "Award", "City", "Project"], (0, 1, 2, 3)),
+        (["Winner", "Project", "Award category", "Prize"], (2, 3, 0, 1)),
+        (["Field", "Level", "Award winner", "Initiative"], (0, 1, 2, 3)),
+    ],
+)
+def test_award_rows_in_any_order_and_wording(header: list[str], order: tuple[int, ...]) -> None:
+    doc, page = new_doc()
+    page.heading("Lakeside Awards", level=1)
+    rows = [
+        ("Clean Water", "Gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "Silver", "Elmshore", "Rain gardens"),
+    ]
+    page.table(header, [[row[i] for i in order] for row in rows])
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "silver", "Elmshore", "Rain gardens"),
+    ]
+
+
+def test_award_category_written_once_carries_down() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["Category", "Award", "City", "Project"],
+        [
+            ["Clean Water", "Gold Medal", "Pinecrest", "Reed bed filters"],
+            ["", "Silver Medal", "Elmshore", "Rain gardens"],
+            ["Mobility", "Gold Medal", "Westmoor", "Lake ferries"],
+        ],
+    )
+    assert _awards(doc) == [
+        ("Clean Water", "gold_medal", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "silver_medal", "Elmshore", "Rain gardens"),
+        ("Mobility", "gold_medal", "Westmoor", "Lake ferries"),
+    ]
+
+
+def test_awards_table_turned_over_levels_down_the_side() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["", "Clean Water", "Mobility"],
+        [
+            ["Gold", [bold("Pinecrest"), plain("Reed bed filters")], "Westmoor\nLake ferries"],
+            ["Silver", [bold("Elmshore"), plain("Rain gardens")], ""],
+        ],
+    )
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Mobility", "gold", "Westmoor", "Lake ferries"),
+        ("Clean Water", "silver", "Elmshore", "Rain gardens"),
+    ]
+
+
+def test_figures_by_rank_are_no_awards() -> None:
+    doc, page = new_doc()
+    page.table(["Quarter", "2023", "2024"], [["First", "12", "15"], ["Second", "9", "11"]])
+    assert _awards(doc) == []
+
+
+def _award_pages(second_header: list[str], second_rows: list[list[str]]) -> DocBuilder:
+    doc = DocBuilder(year=2024)
+    first = doc.page()
+    first.heading("Lakeside Awards", level=1)
+    first.table(
+        ["", "Gold", "Silver"],
+        [["Clean Water", "Pinecrest\nReed bed filters", "Elmshore\nRain gardens"]],
+    )
+    doc.page().table(second_header, second_rows)
+    return doc
+
+
+_MATRIX = [
+    ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+    ("Clean Water", "silver", "Elmshore", "Rain gardens"),
+    ("Mobility", "gold", "Westmoor", "Lake ferries"),
+    ("Mobility", "silver", "Fjordvik", "Bike lanes"),
+]
+
+
+def test_awards_matrix_continued_on_the_next_page_without_header() -> None:
+    doc = _award_pages([], [["Mobility", "Westmoor\nLake ferries", "Fjordvik\nBike lanes"]])
+    assert _awards(doc) == _MATRIX
+
+
+def test_awards_turned_over_continued_with_its_first_row_read_as_header() -> None:
+    doc = DocBuilder(year=2024)
+    first = doc.page()
+    first.heading("Lakeside Awards", level=1)
+    first.table(
+        ["", "Clean Water", "Mobility"],
+        [["Gold", "Pinecrest\nReed bed filters", "Westmoor\nLake ferries"], ["Silver", "", ""]],
+    )
+    doc.page().table(
+        ["Special Mention", "Elmshore\nRain gardens", "Fjordvik\nBike lanes"],
+        [["Honourable Mention", "Old Harbour\nBoat tours", ""]],
+    )
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Mobility", "gold", "Westmoor", "Lake ferries"),
+        ("Clean Water", "special_mention", "Elmshore", "Rain gardens"),
+        ("Mobility", "special_mention", "Fjordvik", "Bike lanes"),
+        ("Clean Water", "honourable_mention", "Old Harbour", "Boat tours"),
+    ]
+
+
+def test_award_rows_continued_with_their_first_row_read_as_header() -> None:
+    doc = DocBuilder(year=2024)
+    first = doc.page()
+    first.heading("Lakeside Awards", level=1)
+    first.table(
+        ["Category", "Award", "City", "Project"], [["Clean Water", "Gold", "Pinecrest", ""]]
+    )
+    doc.page().table(
+        ["Clean Water", "Silver", "Elmshore", "Rain gardens"],
+        [["Mobility", "Gold", "Westmoor", "Lake ferries"]],
+    )
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", None),
+        ("Clean Water", "silver", "Elmshore", "Rain gardens"),
+        ("Mobility", "gold", "Westmoor", "Lake ferries"),
+    ]
+
+
+def test_a_table_of_other_columns_after_awards_is_no_continuation() -> None:
+    doc = _award_pages(["Town", "Members", "Mayor"], [["Pinecrest", "12", "Ann Berg"]])
+    assert _awards(doc) == _MATRIX[:2]
