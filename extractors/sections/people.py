@@ -23,7 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from extractors.flow import Placed
-from extractors.model import Block, Table
+from extractors.model import Block, BlockRole, Table
 from extractors.nlp import iter_docs
 from extractors.records import Person, Source
 from extractors.roles import (
@@ -40,25 +40,83 @@ from extractors.roles import (
     title_line,
     whole_name,
 )
+from extractors.sections import new_members
 from extractors.sections.base import Context, clean, row_source, source
 
 
 def extract(ctx: Context) -> list[Person]:
-    found: list[Person] = []
+    found: list[Person] = _member_leaders(ctx)
     consumed: set[int] = set()
     for i, placed in enumerate(ctx.items):
         if isinstance(placed.item, Block):
             found += _card(ctx, i, consumed) + _leaders(placed)
         elif isinstance(placed.item, Table):
             found += _table(placed.item)
-    blocks = [p.item for p in ctx.blocks() if isinstance(p.item, Block)
-              and p.item.role in TEXT_ROLES and id(p.item) not in consumed
-              and TITLE.search(p.item.text)]  # fmt: skip
+    blocks = [b for b in _paragraphs(ctx, consumed) if TITLE.search(b.text)]
     for block, roles in zip(blocks, _prose_roles(ctx, blocks), strict=True):
         for r in roles:
             span = source(block, text=block.text[r.span[0] : r.span[1]])
             found.append(Person(r.name or "", r.title, r.org, span))
     return _dedupe(found, ctx)
+
+
+_ENDED = re.compile(r"[.!?:;…][\"”’)\]]*\s*$")
+_BULLET = re.compile(r"^\s*[•▪◦‣*–—-]\s")
+_AROUND = frozenset({BlockRole.HEADER, BlockRole.FOOTER, BlockRole.PAGE_NUMBER})
+
+
+def _paragraphs(ctx: Context, consumed: set[int]) -> list[Block]:
+    """The text blocks, a paragraph that a column or page break cut in two joined up again: a
+    body block whose text stops mid-sentence (no closing punctuation) goes on in the next body
+    block of the same type size (running headers, footers and page numbers between)."""
+    out: list[Block] = []
+    open_: Block | None = None  # the last body block, while its sentence is unfinished
+    at = 0  # where it is in `out`
+    tail: Block | None = None  # its last part
+    for placed in ctx.items:
+        block = placed.item
+        if isinstance(block, Block) and block.role in _AROUND:
+            continue
+        if not isinstance(block, Block) or block.role not in TEXT_ROLES or id(block) in consumed:
+            open_ = None
+            continue
+        part = block
+        if open_ is not None and tail is not None and _inside(block, tail):
+            out.append(block)  # a word set apart from a line of the open paragraph
+            continue
+        if (
+            open_ is not None
+            and block.role is BlockRole.BODY
+            and abs(block.font_size - open_.font_size) <= 0.6
+            and not _BULLET.match(block.text)
+        ):
+            glue = "" if open_.text.endswith("-") and block.text[:1].islower() else " "
+            block = replace(
+                open_,
+                text=open_.text + glue + block.text,
+                bbox=open_.bbox if open_.page_number != block.page_number
+                else open_.bbox.union(block.bbox),
+                lines=open_.lines + block.lines,
+            )  # fmt: skip
+            out[at] = block
+        else:
+            at = len(out)
+            out.append(block)
+        tail = part
+        ended = _ENDED.search(block.text) or _BULLET.match(block.text)
+        open_ = block if block.role is BlockRole.BODY and not ended else None
+    return out
+
+
+def _inside(block: Block, other: Block) -> bool:
+    a, b = block.bbox, other.bbox
+    return (
+        block.page_number == other.page_number
+        and a.x0 >= b.x0 - 1
+        and a.x1 <= b.x1 + 1
+        and a.top >= b.top - 1
+        and a.bottom <= b.bottom + 1
+    )
 
 
 class _Probe(AbstractSet[str]):
@@ -108,13 +166,38 @@ def _card(ctx: Context, i: int, consumed: set[int]) -> list[Person]:
         and (nxt.page_number == block.page_number and 0 <= gap <= 2.5 * block.font_size)
     ):
         lines, below = list(nxt.lines), nxt
-    roles = [title_line(line) for line in lines]
+    roles = [title_line(line) for line in _role_lines(lines)]
     if not name or not roles or not all(roles):
         return []
     consumed.update({id(block), id(below)})
     text = " / ".join([block.lines[0], *lines])
     src = Source(block.page_number, block.bbox.union(below.bbox), text)
     return [Person(name, r.title, r.org, src) for r in roles if r]
+
+
+def _member_leaders(ctx: Context) -> list[Person]:
+    """The leaders of new members (their cards and tables, as the new-members rule reads them):
+    the member is the leader's organization."""
+    return [
+        Person(m.leader_name, m.leader_title, m.name, m.source)
+        for m in new_members.extract(ctx)
+        if m.leader_name and m.leader_title
+    ]
+
+
+_CARRIES_ON = re.compile(r"(?:\b(?:of|the|and|for|at|de|du|del)|[,&-])$", re.IGNORECASE)
+
+
+def _role_lines(lines: list[str]) -> list[str]:
+    """A card's role lines, a role wrapped over two lines joined up: "Secretary General of" /
+    "WeGO" (a line that ends in a joining word or a comma, or a next line in lower case)."""
+    out: list[str] = []
+    for line in (" ".join(x.split()) for x in lines):
+        if out and (_CARRIES_ON.search(out[-1]) or line[:1].islower()):
+            out[-1] += line if out[-1].endswith("-") else f" {line}"
+        elif line:
+            out.append(line)
+    return out
 
 
 def _leaders(placed: Placed) -> list[Person]:
@@ -134,8 +217,9 @@ def _leaders(placed: Placed) -> list[Person]:
 def _table(table: Table) -> list[Person]:
     found: list[Person] = []
     header = [recase(h) for h in table.header]
-    column = next((c for c, h in enumerate(header) if h and (
+    column = next((c for c, h in enumerate(header) if 0 < len(h) <= 4 and (
         title_len(h) == len(h) or LEADER_HEADER.search(" ".join(h)))), None)  # fmt: skip
+    # (a header of a few words: prose that the table model took for a header names no role)
     for r, row in enumerate(table.rows):
         org = PAREN_TAIL.sub("", clean(row[0])) if row and column != 0 else None
         cells = table.cell_lines[r] if r < len(table.cell_lines) else ()
@@ -158,12 +242,14 @@ def _person_names(ctx: Context, blocks: list[Block]) -> list[set[str]]:
 
 
 def _dedupe(found: list[Person], ctx: Context) -> list[Person]:
-    """One record per (name, title); a name that begins a longer one with the same title merges."""
+    """One record per (name, title); a name that begins a longer one with the same title merges,
+    and so does a name printed once without its hyphen ("Sehoon" for "Se-hoon": a line broke
+    there); the spelling seen first stays."""
     out: list[Person] = []
     for person in (replace(p, name=_spelling(p, ctx)) for p in found if p.name):
-        words, title = person.name.casefold().split(), (person.title or "").casefold()
+        words, title = _name_words(person.name), (person.title or "").casefold()
         for i, seen in enumerate(out):
-            other = seen.name.casefold().split()
+            other = _name_words(seen.name)
             short = min(len(words), len(other))
             if (seen.title or "").casefold() == title and words[:short] == other[:short]:
                 name = (person if len(words) > len(other) else seen).name
@@ -174,6 +260,10 @@ def _dedupe(found: list[Person], ctx: Context) -> list[Person]:
         else:
             out.append(person)
     return out
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.replace("-", "").replace("‐", "") for w in name.casefold().split()]
 
 
 def _spelling(person: Person, ctx: Context) -> str:
