@@ -30,20 +30,21 @@ SEEDS = (1, 3, 6)
 ENGINES = ("reportlab", "chromium", "libreoffice")
 CELLS = [Cell(c, s, e) for c in CONTENTS for s in SEEDS for e in ENGINES]
 TARGET = 0.97
-# the lowest F1 any of the 27 cells reaches per record type (measured; raise as rules improve)
+# the lowest F1 any of the 27 cells reaches per record type, rounded down (measured with only
+# the fonts .ci/run installs; raise as rules improve)
 FLOOR = {
-    "report": 0.97,
+    "report": 1.0,
     "member_totals": 0.85,
     "figures": 0.3,
-    "region_totals": 0.75,
+    "region_totals": 0.7,
     "members": 0.5,
-    "new_members": 0.55,
+    "new_members": 0.97,
     "mous": 0.0,
     "organized_events": 0.0,
     "partner_events": 0.0,
     "awards": 0.4,
     "diplomatic_countries": 0.45,
-    "people": 0.75,
+    "people": 0.85,
     "reconciliation": 0.8,
 }
 
