@@ -171,6 +171,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_parse_all(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
+    if not folder.is_dir():
+        err.print(f"[red]error:[/red] {escape(str(folder))} does not exist or is not a folder")
+        return EXIT_USAGE
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() == ".pdf")
     if not files:
         err.print(f"no PDF files in {escape(str(folder))}")
@@ -238,7 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
     pdf_options(extract)
     extract.set_defaults(func=cmd_extract)
 
-    ingest = sub.add_parser("ingest", help="ingest a folder of PDFs into the warehouse via Dagster")
+    ingest = sub.add_parser(
+        "ingest",
+        help="ingest a folder of PDFs into the warehouse via Dagster",
+        description="Ingest every new or changed PDF of the folder into the warehouse, one Dagster "
+        "run per report. A file that cannot be read is moved to the quarantine folder "
+        "(ANNUAL_REPORTS_QUARANTINE; by default <reports-dir>/quarantine) and recorded in the "
+        "warehouse's quarantine table. Exits 1 when a report failed or was blocked by its checks.",
+    )
     ingest.add_argument("--reports-dir", help="folder of PDFs (ANNUAL_REPORTS_DIR; raw_reports)")
     ingest.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
     ingest.add_argument("--model", help="spaCy pipeline name, or 'blank'")

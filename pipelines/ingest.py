@@ -209,7 +209,14 @@ def ingest_folder(
 ) -> Summary:
     """Ingest every new or changed PDF of the folder; `workers` reports at a time (default
     `default_workers()`), each in a Dagster run of its own; a single report runs in this
-    process."""
+    process. A folder or warehouse folder given that does not exist is a `ValueError`, never
+    an empty run or a new empty warehouse."""
+    if reports_dir is not None and not Path(reports_dir).is_dir():
+        raise ValueError(f"reports folder {reports_dir} does not exist or is not a folder")
+    if warehouse is not None and not Path(warehouse).parent.is_dir():
+        raise ValueError(f"the folder of warehouse {warehouse} does not exist")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers}")
     resources: dict[str, Any] = default_resources(reports_dir, warehouse, model)
     reports: ReportsFolder = resources["reports"]
     store: WarehouseResource = resources["warehouse"]

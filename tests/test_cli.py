@@ -186,3 +186,29 @@ def test_installed_console_script_behaves_the_same(png_pdf: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "reason: not_pdf" in flat(result.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ingest", "--reports-dir", "{tmp}/no-such-folder"),
+        ("ingest", "--warehouse", "{tmp}/no-such-folder/w.duckdb"),
+        ("ingest", "--workers", "0"),
+        ("parse-all", "{tmp}/no-such-folder"),
+    ],
+)
+def test_a_mistyped_path_or_count_is_a_usage_error(tmp_path: Path, args: tuple[str, ...]) -> None:
+    (tmp_path / "reports").mkdir()
+    argv = [a.format(tmp=tmp_path) for a in args]
+    if argv[0] == "ingest" and "--reports-dir" not in argv:
+        argv += ["--reports-dir", str(tmp_path / "reports")]
+    done = run_cli(*argv)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "error" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "no-such-folder").exists()  # nothing was created on the way
+
+
+def test_ingest_help_says_unreadable_files_are_moved() -> None:
+    done = run_cli("ingest", "--help")
+    assert done.returncode == 0
+    assert "quarantine" in flat(done.stdout) and "moved" in flat(done.stdout)

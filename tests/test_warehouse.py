@@ -421,3 +421,11 @@ def test_publish_refuses_to_overwrite_the_warehouse(tmp_path: Path) -> None:
         load.publish(src, src)
     with pytest.raises(FileNotFoundError):
         load.publish(tmp_path / "missing.duckdb", tmp_path / "p.duckdb")
+
+
+def test_the_published_copy_is_as_readable_as_the_warehouse(tmp_path: Path) -> None:
+    src, dst = tmp_path / "w.duckdb", tmp_path / "published" / "w.duckdb"
+    new_warehouse(src).close()
+    src.chmod(0o644)
+    load.publish(src, dst)
+    assert dst.stat().st_mode & 0o777 == 0o644  # a reporting service account can read it

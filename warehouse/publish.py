@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -45,6 +46,8 @@ def publish(
     )
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file private (0600); the copy is for readers, as open as the writer's
+        os.chmod(tmp, stat.S_IMODE(src.stat().st_mode))
         with os.fdopen(fd, "wb") as out, src.open("rb") as inp:
             shutil.copyfileobj(inp, out, 1 << 20)
             out.flush()
