@@ -16,6 +16,7 @@ class Reason(StrEnum):
     TIMEOUT = "timeout"  # parsing took longer than Settings.max_seconds
     RESOURCE_LIMIT = "resource_limit"  # parsing needed more memory than Settings.max_memory_mb
     EXTRACTION_FAILED = "extraction_failed"
+    NOT_A_REPORT = "not_a_report"  # read fine, but no annual report (extractors.recognize)
 
 
 class ReportError(Exception):

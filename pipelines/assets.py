@@ -13,6 +13,7 @@ from extractors.extract import Extraction, extract_document
 from extractors.model import Document
 from extractors.pdf.isolate import read_document_isolated
 from extractors.pdf.read import file_sha256
+from extractors.recognize import missing_for_a_report
 from extractors.settings import Settings
 from pipelines.partitions import file_for_partition, reports_partitions
 from pipelines.quarantine import quarantine_file
@@ -94,11 +95,35 @@ def parsed_report(
 
 @dg.asset(partitions_def=reports_partitions, group_name="reports", kinds={"spacy"})
 def report_records(
-    context: dg.AssetExecutionContext, parsed_report: Document, nlp: NlpResource
+    context: dg.AssetExecutionContext,
+    parsed_report: Document,
+    nlp: NlpResource,
+    reports: ReportsFolder,
+    warehouse: WarehouseResource,
 ) -> Extraction:
-    """Every record the rules and spaCy find in the report, with provenance."""
+    """Every record the rules and spaCy find in the report, with provenance.
+
+    A document that is no annual report (`extractors.recognize`: no publisher, no year, no
+    member overview, or no activities and figures) is quarantined as `not_a_report`, with what
+    it lacked as the message, and the step fails: none of its rows reach the warehouse."""
     started = time.perf_counter()
     extraction = extract_document(parsed_report, nlp=nlp.load())
+    missing = missing_for_a_report(extraction)
+    if missing:
+        path = file_for_partition(reports.folder, context.partition_key)
+        message = "not an annual report: " + "; ".join(missing)
+        reason = Reason.NOT_A_REPORT.value
+        moved = quarantine_file(path, parsed_report.sha256, reason, message, reports, warehouse)
+        raise dg.Failure(
+            description=f"{path.name}: {message}; quarantined to {moved}",
+            metadata={
+                "reason": reason,
+                "file": path.name,
+                "message": message,
+                "quarantined_to": str(moved),
+            },
+            allow_retries=False,
+        )
     data = extraction.to_dict()
     metadata: dict[str, Any] = {
         f"records/{key}": len(records) for key, records in extraction.record_lists().items()

@@ -60,8 +60,17 @@ def _reconciliation(extraction: Extraction, members_only: bool) -> list[dict[str
 
 
 def member_totals_reconcile(report_records: Extraction) -> dg.AssetCheckResult:
-    """Stated member totals (by type and by region) equal the members listed."""
+    """Stated member totals (by type and by region) equal the members listed. A report that
+    states no member total at all is not passed unchecked: the check warns that nothing could be
+    reconciled (the load goes on)."""
     checked = [r for r in report_records.reconciliation if r.scope.startswith("members.")]
+    if not checked:
+        return dg.AssetCheckResult(
+            passed=False,
+            severity=dg.AssetCheckSeverity.WARN,
+            description="no stated member total found: the members listed were not reconciled",
+            metadata={"checked": 0, "failures": 0, "members": len(report_records.members)},
+        )
     return _result(_reconciliation(report_records, True), len(checked))
 
 
@@ -145,6 +154,7 @@ def report_checks(report_records: Extraction) -> Iterator[dg.AssetCheckResult]:
             passed=result.passed,
             metadata=result.metadata,
             severity=result.severity,
+            description=result.description,
             asset_key=RECORDS_KEY,
             check_name=rule.__name__,
         )

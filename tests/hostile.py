@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen import canvas
 
@@ -54,10 +55,6 @@ def write_user_password(path: Path) -> Path:
     return pf.make_encrypted_pdf(path, user_password="open-sesame", owner_password="owner-pw")
 
 
-def write_owner_password_only(path: Path) -> Path:
-    return pf.make_encrypted_pdf(path, user_password="", owner_password="owner-pw")
-
-
 def write_long(path: Path, pages: int = LONG_PAGES) -> Path:
     """`pages` pages of one short line each, straight on a reportlab canvas (about 1 s)."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
@@ -70,13 +67,38 @@ def write_long(path: Path, pages: int = LONG_PAGES) -> Path:
 
 
 def _report_page(c: canvas.Canvas, organization: str, year: int, lines: list[str]) -> None:
+    """A one-page annual report: the publisher and year, a few lines, a member overview and two
+    headline figures (what `extractors.recognize` asks of a report)."""
     c.setFont("Helvetica-Bold", 20)
     c.drawString(72, 750, organization)
     c.drawString(72, 720, f"{year} Annual Report")
     c.setFont("Helvetica", 11)
     for i, line in enumerate(lines):
         c.drawString(72, 670 - i * 15, line)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 610, "Members")
+    c.setFont("Helvetica", 11)
+    members = ["The network has 3 members in 2 countries.", "Kenya: Mombasa, Kisumu", "Ghana: Tema"]
+    for i, line in enumerate(members):
+        c.drawString(72, 590 - i * 15, line)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 520, "Highlights")
+    for x, number, label in ((72, "12", "port visits"), (250, "4", "workshops held")):
+        c.setFont("Helvetica-Bold", 26)
+        c.drawString(x, 485, number)
+        c.setFont("Helvetica", 10)
+        c.drawString(x, 468, label)
     c.showPage()
+
+
+def write_owner_password_only(path: Path) -> Path:
+    """A good report anyone may open: encrypted with an owner password only."""
+    enc = StandardEncryption("", ownerPassword="owner-pw", canPrint=0, canModify=0)
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1, encrypt=enc)
+    lines = ["The Valley Towns Forum (VTF) joins river towns.", "It met in spring."]
+    _report_page(c, "Valley Towns Forum", 2021, lines)
+    c.save()
+    return path
 
 
 def write_weird_name_report(path: Path) -> Path:

@@ -201,6 +201,26 @@ def make_good_pdf(path: Path, pages: int = 1) -> Path:
     return make_pdf(path, specs, title="Acme 2019")
 
 
+def small_report_page(organization: str, year: int, lines: Sequence[str]) -> list[Item]:
+    """One page of a tiny annual report: the publisher and year, `lines` of body text, a member
+    overview and two headline figures (what `extractors.recognize` asks of a report)."""
+    items: list[Item] = [
+        Text(72, 90, organization, font="Helvetica-Bold", size=20),
+        Text(72, 120, f"{year} Annual Report", font="Helvetica-Bold", size=20),
+        *[Text(72, 170 + 14 * i, line) for i, line in enumerate(lines)],
+        Text(72, 240, "Members", font="Helvetica-Bold", size=14),
+    ]
+    members = ["The network has 3 members in 2 countries.", "Kenya: Mombasa, Kisumu", "Ghana: Tema"]
+    items += [Text(72, 262 + 15 * i, line) for i, line in enumerate(members)]
+    items.append(Text(72, 330, "Highlights", font="Helvetica-Bold", size=14))
+    for x, number, label in ((72, "12", "port visits"), (250, "4", "workshops held")):
+        items += [
+            Text(x, 360, number, font="Helvetica-Bold", size=26),
+            Text(x, 392, label, size=10),
+        ]
+    return items
+
+
 def make_n_page_pdf(path: Path, n: int) -> Path:
     return make_pdf(path, [[Text(72, 100, f"Page body {i}")] for i in range(1, n + 1)])
 

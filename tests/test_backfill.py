@@ -16,7 +16,7 @@ import pytest
 
 from pipelines.partitions import REPORTS, partition_key
 from tests.corpus import ROOT
-from tests.pdf_factory import Text, make_pdf
+from tests.pdf_factory import Text, make_pdf, small_report_page
 
 REPORTS_TO_LOAD = [
     ROOT / "raw_reports" / "wego_2021_annual_report.pdf",
@@ -29,12 +29,8 @@ def _small_report(path: Path, organization: str, acronym: str, year: int) -> Pat
         f"The {organization} ({acronym}) brings towns together.",
         f"In {year} the association welcomed new members and held many events.",
     ]
-    page = [
-        Text(72, 90, organization, font="Helvetica-Bold", size=20),
-        Text(72, 120, f"{year} Annual Report", font="Helvetica-Bold", size=20),
-        *[Text(72, 170 + 14 * i, line) for i, line in enumerate(lines)],
-    ]
-    return make_pdf(path, [page, page])
+    more = [Text(72, 90 + 14 * i, line) for i, line in enumerate(lines)]
+    return make_pdf(path, [small_report_page(organization, year, lines), more])
 
 
 @pytest.mark.slow

@@ -269,3 +269,29 @@ def test_sensor_skips_what_the_warehouse_already_holds(home: Path, tmp_path: Pat
     assert not first.run_requests
     shutil.copy(SECOND, reports / SAMPLE.name)  # new bytes under the same name: run it
     assert len(_tick(dg.DagsterInstance.get(), reports, first.cursor).run_requests) == 1
+
+
+def test_a_document_that_is_no_report_is_quarantined_as_not_a_report(
+    home: Path, tmp_path: Path
+) -> None:
+    from tests import pdf_factory as pf
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SAMPLE, reports)
+    pf.make_good_pdf(reports / "acme.pdf", pages=2)  # a publisher and a year, no members, no events
+    warehouse = tmp_path / "wh.duckdb"
+    summary = ingest_folder(reports, warehouse, "blank")
+    status = {o.file: (o.status, o.detail) for o in summary.outcomes}
+    assert status[SAMPLE.name][0] == "ingested"
+    assert status["acme.pdf"][0] == "quarantined"
+    detail = status["acme.pdf"][1]
+    assert detail.startswith("not_a_report: not an annual report: no member overview"), detail
+    conn = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert conn.execute("SELECT reason FROM quarantine").fetchall() == [("not_a_report",)]
+        loaded = conn.execute("SELECT source_file FROM reports").fetchall()
+        assert loaded == [(SAMPLE.name,)]
+    finally:
+        conn.close()
+    assert (reports / "quarantine" / "acme.pdf").exists()
