@@ -53,7 +53,8 @@ def parsed_report(
     """The report's document model: pages, blocks in reading order, tables, sections.
 
     A file that cannot be read (or has no text) is quarantined: recorded in the warehouse's
-    `quarantine` table and moved to the quarantine folder; then the step fails with its reason.
+    `quarantine` table and copied to the quarantine folder (the file stays where it is); then the
+    step fails with its reason.
     """
     path = file_for_partition(reports.folder, context.partition_key)
     started = time.perf_counter()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from rich.console import Console
@@ -20,6 +22,7 @@ from extractors.model import Document
 from extractors.pdf.read import read_document
 from extractors.settings import Settings
 
+PASSWORD_ENV = "ANNUAL_REPORTS_PDF_PASSWORD"
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
 EXIT_USAGE = 2
@@ -115,6 +118,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from pipelines.ingest import ingest_folder
 
+    if args.password is not None:  # the parse steps read it from the environment, as Settings do
+        os.environ[PASSWORD_ENV] = args.password
     with err.status("ingesting") as status:
         summary = ingest_folder(
             Path(args.reports_dir) if args.reports_dir else None,
@@ -141,7 +146,58 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not summary.changed:
         out.print("nothing new: the warehouse already holds every report as it is")
     failed = summary.count("failed") + summary.count("blocked")
+    if not args.allow_quarantine:
+        failed += summary.count("quarantined")
     return EXIT_OK if not failed else EXIT_UNREADABLE
+
+
+def _warehouse_resource(args: argparse.Namespace) -> Any:
+    from pipelines.resources import WarehouseResource
+    from warehouse import settings
+
+    path = Path(args.warehouse) if args.warehouse else settings.warehouse_path()
+    if not path.is_file():
+        raise ValueError(f"no warehouse at {path}")
+    return WarehouseResource(path=str(path))
+
+
+def cmd_quarantine_list(args: argparse.Namespace) -> int:
+    store = _warehouse_resource(args)
+    conn = duckdb.connect(str(store.published_path), read_only=True)
+    try:
+        rows = conn.execute(
+            'SELECT file, sha256, reason, message, "at" FROM quarantine ORDER BY "at", file'
+        ).fetchall()
+    finally:
+        conn.close()
+    table = RichTable("file", "sha256", "reason", "when (UTC)", "message")
+    for file, sha, reason, message, at in rows:
+        table.add_row(escape(file), sha[:12], reason, f"{at:%Y-%m-%d %H:%M}", escape(message or ""))
+    out.print(table)
+    out.print(f"{len(rows)} quarantined")
+    return EXIT_OK
+
+
+def cmd_quarantine_retry(args: argparse.Namespace) -> int:
+    from warehouse.load import release_quarantine
+    from warehouse.publish import publish
+
+    store = _warehouse_resource(args)
+    conn = store.connect()
+    try:
+        released = release_quarantine(conn, args.file)
+        publish(store.path, store.published_path, conn=conn)
+    finally:
+        conn.close()
+    if not released:
+        err.print(
+            f"[red]error:[/red] nothing quarantined by the name or sha256 {escape(args.file)}"
+        )
+        return EXIT_USAGE
+    for file, sha in released:
+        err.print(f"released {escape(file)} ({sha[:12]}); ingesting again")
+    args.allow_quarantine = False
+    return cmd_ingest(args)
 
 
 def _missing(value: object) -> bool:
@@ -245,9 +301,10 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         help="ingest a folder of PDFs into the warehouse via Dagster",
         description="Ingest every new or changed PDF of the folder into the warehouse, one Dagster "
-        "run per report. A file that cannot be read is moved to the quarantine folder "
-        "(ANNUAL_REPORTS_QUARANTINE; by default <reports-dir>/quarantine) and recorded in the "
-        "warehouse's quarantine table. Exits 1 when a report failed or was blocked by its checks.",
+        "run per report. The folder is only read: a file that cannot be ingested is recorded "
+        "in the warehouse's quarantine table and a copy kept in the quarantine folder "
+        "(ANNUAL_REPORTS_QUARANTINE; by default quarantine/ beside the warehouse); the same "
+        "bytes are not tried again until `annual-reports quarantine retry`.",
     )
     ingest.add_argument("--reports-dir", help="folder of PDFs (ANNUAL_REPORTS_DIR; raw_reports)")
     ingest.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
@@ -257,7 +314,33 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="reports at a time (ANNUAL_REPORTS_WORKERS; default CPUs, max 4)",
     )
+    ingest.add_argument("--password", help=f"password for encrypted PDFs ({PASSWORD_ENV})")
+    ingest.add_argument(
+        "--allow-quarantine",
+        action="store_true",
+        help="exit 0 even when files were quarantined (for jobs that expect bad files)",
+    )
     ingest.set_defaults(func=cmd_ingest)
+
+    quarantine = sub.add_parser("quarantine", help="list quarantined files, or retry one")
+    qsub = quarantine.add_subparsers(dest="action", required=True)
+    qlist = qsub.add_parser("list", help="every quarantined file, why and when")
+    qlist.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
+    qlist.set_defaults(func=cmd_quarantine_list)
+    retry = qsub.add_parser(
+        "retry",
+        help="clear a file's quarantine and ingest the folder again",
+        description="Clear the quarantine of a file (by its name, or its sha256 or a prefix of "
+        "8 or more hex digits) and ingest the reports folder again, e.g. with the password "
+        "an encrypted file needs.",
+    )
+    retry.add_argument("file", help="the file's name, or its sha256 (or a prefix of it)")
+    retry.add_argument("--password", help=f"password for encrypted PDFs ({PASSWORD_ENV})")
+    retry.add_argument("--reports-dir", help="folder of PDFs (ANNUAL_REPORTS_DIR; raw_reports)")
+    retry.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
+    retry.add_argument("--model", help="spaCy pipeline name, or 'blank'")
+    retry.add_argument("--workers", type=int, help="reports at a time")
+    retry.set_defaults(func=cmd_quarantine_retry)
 
     query = sub.add_parser("query", help="run read-only SQL on the published warehouse")
     query.add_argument(

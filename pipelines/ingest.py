@@ -6,9 +6,9 @@ instance so the UI shows it later. Several reports run at once, each run in-proc
 few worker processes (`ANNUAL_REPORTS_WORKERS`, default: the CPUs, at most 4); their warehouse
 loads still take turns (the instance's `warehouse` pool and DuckDB's single writer). Unchanged
 files are skipped, so running again changes nothing. A file that cannot be read is quarantined
-by the `parsed_report` asset itself (a row in the `quarantine` table, the file moved to the
-quarantine folder); the summary reports it from the failure's metadata, and it never stops the
-other reports."""
+by the asset that found it out (a row in the `quarantine` table, a copy of the file in the
+quarantine folder; the file itself is left where it is); the summary reports it from the
+failure's metadata, and it never stops the other reports."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def _failure(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
             metadata = user.metadata
             message = metadata["message"].value if "message" in metadata else user.description
             moved = metadata["quarantined_to"].value if "quarantined_to" in metadata else None
-            detail = f"{message}; moved to {moved}" if moved else str(message or "")
+            detail = f"{message}; a copy kept in {moved}" if moved else str(message or "")
             return str(metadata["reason"].value), detail
         if data.error is not None:
             return "failed", data.error.message.strip().splitlines()[0]
@@ -222,6 +222,7 @@ def ingest_folder(
     store: WarehouseResource = resources["warehouse"]
     dagster = instance()
     loaded, quarantined = _known(store)
+    held_back = {sha for _, sha in quarantined}
     summary = Summary()
     found: dict[str, Outcome | None] = {}
     todo: list[tuple[Path, str]] = []
@@ -229,8 +230,10 @@ def ingest_folder(
         sha256 = file_sha256(path)
         if (path.name, sha256) in loaded:
             found[path.name] = Outcome(path.name, "unchanged")
-        elif (path.name, sha256) in quarantined:
-            found[path.name] = Outcome(path.name, "quarantined", "already quarantined")
+        elif sha256 in held_back:  # the same bytes, under whatever name
+            found[path.name] = Outcome(
+                path.name, "quarantined", "already quarantined (annual-reports quarantine retry)"
+            )
         else:
             found[path.name] = None
             todo.append((path, sha256))

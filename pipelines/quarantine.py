@@ -1,7 +1,12 @@
 """Quarantine a report file that cannot be ingested: a row in the warehouse's `quarantine` table
-(file, sha256, reason, message, at), then the file moved out of the watched folder into the
-quarantine folder (`ReportsFolder.quarantine`, default `<reports dir>/quarantine`), under its own
-name, or with a `-1`, `-2`, ... suffix when a file of that name is already there."""
+(file, sha256, reason, message, at), then a copy of its bytes in the quarantine folder
+(`ReportsFolder.quarantine`, default the `quarantine` folder beside the warehouse file), under
+its own name, or with a `-1`, `-2`, ... suffix when a file of that name is already there; then
+the published copy is refreshed, so analysts and the sensor see the row.
+
+The file itself stays where it is: the pipeline never moves, renames or deletes what it reads.
+The row, keyed by the file's sha256, keeps the same bytes from being tried again until
+`annual-reports quarantine retry` clears it."""
 
 from __future__ import annotations
 
@@ -11,6 +16,16 @@ from pathlib import Path
 
 from pipelines.resources import ReportsFolder, WarehouseResource
 from warehouse.load import record_quarantine
+from warehouse.publish import publish
+
+
+def quarantine_folder(reports: ReportsFolder, warehouse: WarehouseResource) -> Path:
+    """Where copies of quarantined files go."""
+    return (
+        Path(reports.quarantine)
+        if reports.quarantine
+        else Path(warehouse.path).parent / "quarantine"
+    )
 
 
 def quarantine_file(
@@ -21,16 +36,18 @@ def quarantine_file(
     reports: ReportsFolder,
     warehouse: WarehouseResource,
 ) -> Path:
-    """Record `path` in the `quarantine` table, then move it; returns where it now is. Recording
-    comes first: if the warehouse cannot be written, the file stays where it was."""
+    """Record `path` in the `quarantine` table, copy it into the quarantine folder and publish;
+    returns the copy. Recording comes first: if the warehouse cannot be written, nothing else
+    happens."""
     conn = warehouse.connect()
     try:
         record_quarantine(conn, path.name, sha256, reason, message)
+        publish(warehouse.path, warehouse.published_path, conn=conn)
     finally:
         conn.close()
-    destination = reserve(reports.quarantine_folder, path.name)
+    destination = reserve(quarantine_folder(reports, warehouse), path.name)
     try:
-        shutil.move(str(path), destination)
+        shutil.copyfile(path, destination)
     except BaseException:
         destination.unlink(missing_ok=True)
         raise

@@ -1,8 +1,9 @@
 """Resources: where the reports are, where the warehouse is, which spaCy pipeline to use.
 
 Environment variables set the defaults: `ANNUAL_REPORTS_DIR` (default `raw_reports`),
-`ANNUAL_REPORTS_QUARANTINE` (default `<reports dir>/quarantine`), `ANNUAL_REPORTS_WAREHOUSE`
-(default `warehouse/annual_reports.duckdb`), `ANNUAL_REPORTS_SPACY_MODEL`."""
+`ANNUAL_REPORTS_QUARANTINE` (default `quarantine/` beside the warehouse file),
+`ANNUAL_REPORTS_WAREHOUSE` (default `warehouse/annual_reports.duckdb`),
+`ANNUAL_REPORTS_SPACY_MODEL`."""
 
 from __future__ import annotations
 
@@ -29,8 +30,9 @@ def default_reports_dir() -> Path:
 
 
 class ReportsFolder(dg.ConfigurableResource):  # type: ignore[misc]
-    """The folder watched for report PDFs, and where unreadable ones are moved (`quarantine`;
-    default `<path>/quarantine`, which is not watched: only files directly in `path` are)."""
+    """The folder watched for report PDFs: read, never written. A copy of every file that
+    cannot be ingested is kept in `quarantine` (default: the `quarantine` folder beside the
+    warehouse, see `pipelines.quarantine`)."""
 
     path: str
     quarantine: str = ""
@@ -38,10 +40,6 @@ class ReportsFolder(dg.ConfigurableResource):  # type: ignore[misc]
     @property
     def folder(self) -> Path:
         return Path(self.path)
-
-    @property
-    def quarantine_folder(self) -> Path:
-        return Path(self.quarantine) if self.quarantine else self.folder / "quarantine"
 
     def pdfs(self) -> list[Path]:
         if not self.folder.is_dir():

@@ -208,7 +208,39 @@ def test_a_mistyped_path_or_count_is_a_usage_error(tmp_path: Path, args: tuple[s
     assert not (tmp_path / "no-such-folder").exists()  # nothing was created on the way
 
 
-def test_ingest_help_says_unreadable_files_are_moved() -> None:
+def test_ingest_help_says_the_folder_is_only_read() -> None:
     done = run_cli("ingest", "--help")
     assert done.returncode == 0
-    assert "quarantine" in flat(done.stdout) and "moved" in flat(done.stdout)
+    text = flat(done.stdout)
+    assert "only read" in text and "quarantine" in text and "retry" in text
+
+
+def test_a_quarantined_file_comes_back_with_its_password(home: Path, tmp_path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    lines = ["The Valley Towns Forum (VTF) joins river towns.", "It met in spring."]
+    page = pf.small_report_page("Valley Towns Forum", 2021, lines)
+    locked = pf.make_pdf(
+        reports / "locked.pdf", [page], encrypt=StandardEncryption("s3cret", ownerPassword="o")
+    )
+    sha = hashlib.sha256(locked.read_bytes()).hexdigest()
+    where = ("--reports-dir", reports, "--warehouse", tmp_path / "wh.duckdb", "--model", "blank")
+
+    first = run_cli("ingest", *where)
+    assert first.returncode == 1, first.stdout + first.stderr  # quarantined: not a clean run
+    assert "encrypted" in flat(first.stdout)
+    assert run_cli("ingest", *where, "--allow-quarantine").returncode == 0
+    listed = run_cli("quarantine", "list", "--warehouse", tmp_path / "wh.duckdb")
+    assert listed.returncode == 0 and "locked.pdf" in flat(listed.stdout)
+    assert sha[:12] in flat(listed.stdout) and "1quarantined" in squash(listed.stdout)
+
+    retried = run_cli("quarantine", "retry", sha[:10], "--password", "s3cret", *where)
+    assert retried.returncode == 0, retried.stdout + retried.stderr
+    assert "ingested" in flat(retried.stdout)
+    listed = run_cli("quarantine", "list", "--warehouse", tmp_path / "wh.duckdb")
+    assert "0quarantined" in squash(listed.stdout)
+    assert locked.read_bytes() and hashlib.sha256(locked.read_bytes()).hexdigest() == sha
+    unknown = run_cli("quarantine", "retry", "no-such.pdf", *where)
+    assert unknown.returncode == 2 and "nothing quarantined" in unknown.stderr

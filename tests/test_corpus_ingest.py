@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from extractors.errors import Reason
+from extractors.pdf.read import file_sha256
 from pipelines.ingest import ingest_folder
 from tests.corpus import corpus_dir, expected_reasons, manifest
 
@@ -51,7 +52,12 @@ def test_ingest_the_whole_corpus(home: Path, tmp_path: Path) -> None:
         shutil.copy(source / entry["file"], reports / entry["file"])
     warehouse = tmp_path / "wh.duckdb"
 
+    before = {p.name: file_sha256(p) for p in reports.iterdir()}
+
     summary = ingest_folder(reports, warehouse, model="blank")
+
+    # the folder read is left as it was: no file moved, renamed, changed or added
+    assert {p.name: file_sha256(p) for p in reports.iterdir()} == before
 
     outcomes = {o.file: o for o in summary.outcomes}
     assert set(outcomes) == {e["file"] for e in ENTRIES}
@@ -68,7 +74,7 @@ def test_ingest_the_whole_corpus(home: Path, tmp_path: Path) -> None:
         name, outcome, expected = entry["file"], outcomes[entry["file"]], _expected(entry)
         assert outcome.status == "quarantined", (name, outcome)
         assert quarantined.get(name) in expected, (name, quarantined.get(name), outcome)
-        assert (reports / "quarantine" / name).exists() and not (reports / name).exists()
+        assert file_sha256(tmp_path / "quarantine" / name) == before[name]  # a copy kept
         if expected == {Reason.NOT_A_REPORT.value}:
             assert messages[name].startswith("not an annual report: no "), messages[name]
     assert len(quarantined) == len(ENTRIES)

@@ -214,17 +214,25 @@ def _quarantine_rows(warehouse: Path) -> dict[str, tuple[str, str, str]]:
 def test_a_bad_file_is_quarantined_beside_one_of_the_same_name(home: Path, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     hostile.write_all(reports, only=lambda h: h.name == "empty.pdf")
-    earlier = reports / "quarantine" / "empty.pdf"
+    earlier = tmp_path / "quarantine" / "empty.pdf"  # the default: beside the warehouse
     earlier.parent.mkdir()
     earlier.write_bytes(b"an earlier file of that name")
     warehouse = tmp_path / "wh.duckdb"
     summary = ingest_folder(reports, warehouse, model="blank")
     (outcome,) = summary.outcomes
     assert outcome.status == "quarantined" and outcome.detail.startswith("empty: empty file")
-    assert not (reports / "empty.pdf").exists()
+    assert (reports / "empty.pdf").exists()  # the input is never moved
     assert earlier.read_bytes() == b"an earlier file of that name"
-    assert (reports / "quarantine" / "empty-1.pdf").read_bytes() == b""
+    assert (tmp_path / "quarantine" / "empty-1.pdf").read_bytes() == b""
     assert _quarantine_rows(warehouse)["empty.pdf"][1] == "empty"
+    published = duckdb.connect(str(tmp_path / "published" / "wh.duckdb"), read_only=True)
+    try:  # analysts (and the sensor) see the row at once
+        assert published.execute("SELECT reason FROM quarantine").fetchall() == [("empty",)]
+    finally:
+        published.close()
+    again = ingest_folder(reports, warehouse, model="blank")
+    assert [o.status for o in again.outcomes] == ["quarantined"]  # the same bytes: not retried
+    assert "already quarantined" in again.outcomes[0].detail
 
 
 @pytest.mark.slow
@@ -257,12 +265,14 @@ def test_ingest_over_every_hostile_file_and_the_sample(
         file_sha, reason, message = rows.pop(case.name)
         assert reason in expected and message, (case.name, reason, message)
         assert file_sha == sha[case.name]
-        assert not (reports / case.name).exists()
-        assert file_sha256(elsewhere / case.name) == sha[case.name]
+        assert file_sha256(reports / case.name) == sha[case.name]  # left as it was
+        assert file_sha256(elsewhere / case.name) == sha[case.name]  # and a copy kept
     assert rows == {}  # nothing else was quarantined
     assert not (reports / "quarantine").exists()
     assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
 
     again = ingest_folder(reports, warehouse, model="blank")
-    assert {o.status for o in again.outcomes} == {"unchanged"}
-    assert len(again.outcomes) == 1 + sum(h.ingest == "ingested" for h in hostile.HOSTILE)
+    statuses = {o.file: o.status for o in again.outcomes}
+    assert statuses[SAMPLE.name] == "unchanged"
+    for case in hostile.HOSTILE:
+        assert statuses[case.name] == ("unchanged" if case.ingest == "ingested" else "quarantined")

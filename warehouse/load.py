@@ -222,6 +222,21 @@ def record_quarantine(
     )
 
 
+def release_quarantine(conn: duckdb.DuckDBPyConnection, key: str) -> list[tuple[str, str]]:
+    """Clear the quarantine rows of a file, by its name or by its sha256 (or a prefix of at least
+    8 hex digits), so that the next ingest tries it again; returns the (file, sha256) cleared."""
+    key = key.strip()
+    by_sha = len(key) >= 8 and all(c in "0123456789abcdef" for c in key.lower())
+    rows = conn.execute(
+        "SELECT file, sha256 FROM quarantine WHERE file = ? OR (? AND starts_with(sha256, ?))"
+        " ORDER BY file, sha256",
+        [key, by_sha, key.lower()],
+    ).fetchall()
+    for file, sha in rows:
+        conn.execute("DELETE FROM quarantine WHERE file = ? AND sha256 = ?", [file, sha])
+    return [(str(file), str(sha)) for file, sha in rows]
+
+
 def record_rename(
     conn: duckdb.DuckDBPyConnection,
     from_name: str,
