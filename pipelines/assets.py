@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import duckdb
 import pandas as pd
 
 from extractors.errors import Reason, UnreadableReport
@@ -20,7 +21,7 @@ from pipelines.quarantine import quarantine_file
 from pipelines.resources import NlpResource, ReportsFolder, WarehouseResource
 from warehouse.frames import frames as table_frames
 from warehouse.frames import report_row
-from warehouse.load import replace_report
+from warehouse.load import record_report_file, replace_report
 from warehouse.publish import publish
 
 WAREHOUSE_POOL = "warehouse"
@@ -138,6 +139,26 @@ def report_records(
     return extraction
 
 
+def _version(
+    conn: duckdb.DuckDBPyConnection, folder: Path, path: Path, report_id: str
+) -> tuple[str, str | None]:
+    """(outcome, the other file) for loading `path` as `report_id`: 'ingested' when the report is
+    new, 'replaced' when it was loaded from another file (or other bytes) before, 'superseded'
+    when the file it is loaded from is still in the folder and newer (by modification time, then
+    name): two files claiming one report end the same whichever run finishes first."""
+    loaded = conn.execute(
+        "SELECT source_file FROM reports WHERE report_id = ?", [report_id]
+    ).fetchall()  # fetch to the end: DuckDB keeps an open result otherwise
+    if not loaded:
+        return "ingested", None
+    other = folder / str(loaded[0][0])
+    if other.name != path.name and other.is_file():
+        mine, theirs = path.stat().st_mtime, other.stat().st_mtime
+        if (theirs, other.name) > (mine, path.name):
+            return "superseded", other.name
+    return "replaced", other.name
+
+
 @dg.asset(
     partitions_def=reports_partitions,
     group_name="warehouse",
@@ -145,29 +166,54 @@ def report_records(
     pool=WAREHOUSE_POOL,
 )
 def warehouse_tables(
-    context: dg.AssetExecutionContext, report_records: Extraction, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext,
+    report_records: Extraction,
+    warehouse: WarehouseResource,
+    reports: ReportsFolder,
 ) -> dg.MaterializeResult:  # type: ignore[type-arg]
-    """The report's rows in every fact table, replaced in one transaction, then published."""
+    """The report's rows in every fact table, replaced in one transaction, then published.
+
+    Every file is recorded in `report_files`. A file whose report id is already loaded from
+    another file replaces it as a new version (`replaced`, the previous file named), unless that
+    file is still in the folder and newer: then this one is `superseded` and not loaded."""
     started = time.perf_counter()
     frames = table_frames(report_records)
     row = report_row(report_records)
+    report_id = row["report_id"]
+    path = file_for_partition(reports.folder, context.partition_key)
     conn = warehouse.connect()
     try:
-        counts = replace_report(conn, row["report_id"], frames, row)
+        outcome, other = _version(conn, reports.folder, path, report_id)
+        counts = {}
+        if outcome != "superseded":
+            counts = replace_report(conn, report_id, frames, row)
+        else:
+            context.log.warning(
+                f"{path.name} and {other} both read as {report_id}; {other} is newer and stays"
+            )
+        record_report_file(
+            conn, path, row["sha256"], outcome, report_id=report_id,
+            previous_file=other if outcome == "replaced" else None,
+            detail=f"{other} is newer" if outcome == "superseded" else None,
+            run_id=context.run.run_id,
+        )  # fmt: skip
         regions = conn.execute(
-            "SELECT * FROM members_by_region WHERE report_id = ?", [row["report_id"]]
+            "SELECT * FROM members_by_region WHERE report_id = ?", [report_id]
         ).df()
         publish(warehouse.path, warehouse.published_path, conn=conn)
     finally:
         conn.close()
     metadata: dict[str, Any] = {f"rows/{table}": n for table, n in counts.items()}
     metadata.update(
-        report_id=row["report_id"],
+        report_id=report_id,
         sha256=row["sha256"],
         source_file=row["source_file"],
+        outcome=outcome,
         seconds=round(time.perf_counter() - started, 3),
         members_by_region=dg.MetadataValue.md(regions.to_markdown(index=False)),
     )
+    if other:
+        metadata["replaced" if outcome == "replaced" else "superseded_by"] = other
     return dg.MaterializeResult(metadata=metadata)
 
 

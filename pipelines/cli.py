@@ -139,7 +139,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     out.print(rows)
     counts = ", ".join(
         f"{summary.count(s)} {s}"
-        for s in ("ingested", "unchanged", "quarantined", "blocked", "failed")
+        for s in (
+            "ingested",
+            "replaced",
+            "superseded",
+            "unchanged",
+            "quarantined",
+            "blocked",
+            "failed",
+        )
         if summary.count(s)
     )
     out.print(f"{len(summary.outcomes)} reports: {counts or 'none found'}")

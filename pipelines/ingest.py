@@ -41,7 +41,7 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 @dataclass
 class Outcome:
     file: str
-    status: str  # ingested | unchanged | quarantined | blocked | failed
+    status: str  # ingested | replaced | superseded | unchanged | quarantined | blocked | failed
     detail: str = ""
     checks_passed: int = 0
     checks_failed: int = 0
@@ -96,6 +96,24 @@ def _failure(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
     return "failed", "the run failed"
 
 
+def _version_outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
+    """('ingested' | 'replaced' | 'superseded', detail) from the load's materialization."""
+    for event in result.get_asset_materialization_events():
+        materialization = event.materialization if event.is_step_materialization else None
+        if materialization is None or materialization.asset_key.path[-1] != "warehouse_tables":
+            continue
+        metadata = materialization.metadata
+        outcome = str(metadata["outcome"].value) if "outcome" in metadata else "ingested"
+        report_id = metadata["report_id"].value if "report_id" in metadata else "?"
+        if outcome == "replaced" and "replaced" in metadata:
+            return outcome, f"new version of {report_id}, replaced {metadata['replaced'].value}"
+        if outcome == "superseded" and "superseded_by" in metadata:
+            other = metadata["superseded_by"].value
+            return outcome, f"also reads as {report_id}; {other} is newer and stays (not loaded)"
+        return outcome, ""
+    return "ingested", ""
+
+
 def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, int, list[str]]:
     """(passed, failed, warned, names of the failed blocking checks)."""
     passed, failed, warned, names = 0, 0, 0, []
@@ -126,7 +144,8 @@ def run_report(
     )
     passed, failed, warned, failing = _checks(result)
     if result.success:
-        return Outcome(path.name, "ingested", "", passed, failed, warned)
+        status, detail = _version_outcome(result)
+        return Outcome(path.name, status, detail, passed, failed, warned)
     if failing:
         detail = "blocked by checks: " + ", ".join(failing)
         return Outcome(path.name, "blocked", detail, passed, failed, warned)

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from pipelines.resources import ReportsFolder, WarehouseResource
-from warehouse.load import record_quarantine
+from warehouse.load import record_quarantine, record_report_file
 from warehouse.publish import publish
 
 
@@ -42,6 +42,7 @@ def quarantine_file(
     conn = warehouse.connect()
     try:
         record_quarantine(conn, path.name, sha256, reason, message)
+        record_report_file(conn, path, sha256, "quarantined", detail=f"{reason}: {message}")
         publish(warehouse.path, warehouse.published_path, conn=conn)
     finally:
         conn.close()

@@ -31,10 +31,14 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def _tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, sorted; ingestion times left out."""
+    """Every table's rows, sorted; ingestion times left out, and `report_files` (the log of what
+    each run did with each file: it grows with every run that loads something)."""
     conn = duckdb.connect(str(path), read_only=True)
     try:
-        query = "SELECT table_name FROM duckdb_tables() WHERE NOT internal ORDER BY 1"
+        query = (
+            "SELECT table_name FROM duckdb_tables() WHERE NOT internal "
+            "AND table_name != 'report_files' ORDER BY 1"
+        )
         names = [t for (t,) in conn.execute(query).fetchall()]
         out = {}
         for name in names:
@@ -47,6 +51,15 @@ def _tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         return out
     finally:
         conn.close()
+
+
+def _count(path: Path, table: str) -> int:
+    conn = duckdb.connect(str(path), read_only=True)
+    try:
+        row = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+    finally:
+        conn.close()
+    return int(row[0]) if row else 0
 
 
 def _both_reports(tmp_path: Path) -> Path:
@@ -138,10 +151,13 @@ def test_ingest_twice_changes_nothing(home: Path, tmp_path: Path) -> None:
     first = ingest_folder(reports, warehouse, "blank")
     assert [o.status for o in first.outcomes] == ["ingested", "ingested"]
     before = _tables(warehouse)
+    logged = _count(warehouse, "report_files")
+    assert logged == 2
     second = ingest_folder(reports, warehouse, "blank")
     assert [o.status for o in second.outcomes] == ["unchanged", "unchanged"]
     assert not second.changed
     assert _tables(warehouse) == before
+    assert _count(warehouse, "report_files") == logged  # nothing ran, nothing logged
     # reloading a report from scratch also gives identical rows
     conn = duckdb.connect(str(warehouse))
     conn.execute("DELETE FROM reports WHERE source_file = ?", [SAMPLE.name])
@@ -295,3 +311,46 @@ def test_a_document_that_is_no_report_is_quarantined_as_not_a_report(
     finally:
         conn.close()
     assert (reports / "acme.pdf").exists() and (tmp_path / "quarantine" / "acme.pdf").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_three_files_of_one_report_give_one_version_and_two_records(
+    home: Path, tmp_path: Path, workers: int
+) -> None:
+    """A draft, a final and a re-saved copy of one report in the folder at once: the newest by
+    modification time is loaded whichever run finishes first, and report_files says what
+    happened to each."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    data = SAMPLE.read_bytes()
+    times = {
+        "a-draft.pdf": 1_600_000_000,
+        "b-final.pdf": 1_600_000_300,
+        "c-resaved.pdf": 1_600_000_200,
+    }
+    for n, (name, mtime) in enumerate(times.items()):
+        path = reports / name
+        path.write_bytes(data + f"\n% copy {n}\n".encode())  # other bytes, one report
+        os.utime(path, (mtime, mtime))
+    warehouse = tmp_path / "wh.duckdb"
+    summary = ingest_folder(reports, warehouse, "blank", workers=workers)
+    status = {o.file: o.status for o in summary.outcomes}
+    assert sorted(status.values()).count("superseded") >= 1
+    assert status["b-final.pdf"] in {"ingested", "replaced"}
+    conn = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        loaded = conn.execute("SELECT report_id, source_file FROM reports").fetchall()
+        files = conn.execute(
+            "SELECT file, report_id, outcome, previous_file FROM report_files ORDER BY file"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert loaded == [("wego-2021", "b-final.pdf")]
+    assert [f[0] for f in files] == list(times)
+    assert {f[1] for f in files} == {"wego-2021"}
+    assert {f[0]: f[2] for f in files} == status
+    for file, _, outcome, previous in files:
+        assert (outcome == "replaced") == (previous is not None), (file, outcome, previous)
+    again = ingest_folder(reports, warehouse, "blank", workers=workers)
+    assert {o.status for o in again.outcomes if o.file == "b-final.pdf"} == {"unchanged"}

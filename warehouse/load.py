@@ -222,6 +222,35 @@ def record_quarantine(
     )
 
 
+def record_report_file(
+    conn: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    sha256: str,
+    outcome: str,
+    *,
+    report_id: str | None = None,
+    previous_file: str | None = None,
+    detail: str | None = None,
+    run_id: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Note what a run did with one file (`report_files`); size and modification time are read
+    from the file when it is there."""
+    path = Path(path)
+    size = modified = None
+    if path.is_file():
+        stat = path.stat()
+        size, modified = (
+            stat.st_size,
+            datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
+        )
+    conn.execute(
+        "INSERT INTO report_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [path.name, sha256, size, modified, report_id, outcome, previous_file, detail, run_id,
+         at or _utcnow()],
+    )  # fmt: skip
+
+
 def release_quarantine(conn: duckdb.DuckDBPyConnection, key: str) -> list[tuple[str, str]]:
     """Clear the quarantine rows of a file, by its name or by its sha256 (or a prefix of at least
     8 hex digits), so that the next ingest tries it again; returns the (file, sha256) cleared."""

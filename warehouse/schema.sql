@@ -205,6 +205,23 @@ CREATE TABLE IF NOT EXISTS reconciliation (
     PRIMARY KEY (report_id, row_no)
 );
 
+-- every file ever seen by a run, one row per run: which file a report is built from, and what it
+-- replaced. outcome: 'ingested' (first load of its report id), 'replaced' (a new version of a
+-- report already loaded; previous_file names the one it replaced), 'superseded' (a version older,
+-- by modification time, than the file the report is loaded from: not loaded), 'quarantined'
+CREATE TABLE IF NOT EXISTS report_files (
+    file          VARCHAR NOT NULL,    -- file name in the reports folder
+    sha256        VARCHAR NOT NULL,
+    size_bytes    BIGINT,
+    modified_at   TIMESTAMP,           -- UTC, the file's modification time
+    report_id     VARCHAR,             -- the report it read as (NULL when it could not be read)
+    outcome       VARCHAR NOT NULL,
+    previous_file VARCHAR,             -- 'replaced': the file the report was loaded from before
+    detail        VARCHAR,
+    run_id        VARCHAR,             -- the Dagster run
+    "at"          TIMESTAMP NOT NULL   -- UTC
+);
+
 CREATE TABLE IF NOT EXISTS quarantine (
     file    VARCHAR NOT NULL,    -- name of the file that could not be ingested
     sha256  VARCHAR NOT NULL,
