@@ -25,11 +25,10 @@ import dagster as dg
 
 from extractors.pdf.isolate import main_module_hidden
 from extractors.pdf.read import file_sha256
-from pipelines.assets import analyst_views
-from pipelines.checks import CHECKS
-from pipelines.definitions import REPORT_ASSETS
+from pipelines.definitions import VIEWS_JOB, build_definitions
 from pipelines.partitions import REPORTS, partition_key
 from pipelines.resources import PROJECT, ReportsFolder, WarehouseResource, default_resources
+from pipelines.sensors import INGEST_JOB
 
 DAGSTER_HOME = PROJECT / ".dagster_home"
 WORKERS_ENV = "ANNUAL_REPORTS_WORKERS"
@@ -133,11 +132,10 @@ def run_report(
 ) -> Outcome:
     """One Dagster run (parse -> extract -> checks -> load) of one report partition."""
     key = partition_key(path)
-    result = dg.materialize(
-        [*REPORT_ASSETS, *CHECKS],
+    job = build_definitions(resources).resolve_job_def(INGEST_JOB)
+    result = job.execute_in_process(
         partition_key=key,
         instance=dagster,
-        resources=resources,
         raise_on_error=False,
         run_config=QUIET,
         tags={"sha256": sha256, "source_file": path.name, "dagster/run_key": f"{key}:{sha256}"},
@@ -269,7 +267,8 @@ def ingest_folder(
             on_progress(f"[{n}/{len(todo)}] {path.name}: {outcome.status}")
     summary.outcomes = [o for o in found.values() if o is not None]
     if summary.changed:
-        dg.materialize([analyst_views], instance=dagster, resources=resources, run_config=QUIET)
+        views = build_definitions(resources).resolve_job_def(VIEWS_JOB)
+        views.execute_in_process(instance=dagster, run_config=QUIET)
     conn = store.connect()
     try:
         tables = [t for (t,) in conn.execute(

@@ -354,3 +354,46 @@ def test_three_files_of_one_report_give_one_version_and_two_records(
         assert (outcome == "replaced") == (previous is not None), (file, outcome, previous)
     again = ingest_folder(reports, warehouse, "blank", workers=workers)
     assert {o.status for o in again.outcomes if o.file == "b-final.pdf"} == {"unchanged"}
+
+
+@pytest.mark.slow
+def test_the_sensor_path_and_make_run_give_the_same_warehouse(home: Path, tmp_path: Path) -> None:
+    """The sensor's run requests, launched as the daemon launches them (the named job, then the
+    views job), leave the warehouse and its published copy as `ingest` does, quarantine rows
+    included; every run belongs to a named job."""
+    from pipelines.definitions import VIEWS_JOB, build_definitions
+    from pipelines.sensors import INGEST_JOB
+    from tests import pdf_factory as pf
+
+    def folder(name: str) -> Path:
+        reports = tmp_path / name / "reports"
+        reports.mkdir(parents=True)
+        shutil.copy(SAMPLE, reports)
+        pf.write_empty(reports / "empty.pdf")
+        return reports
+
+    by_ingest, by_sensor = folder("ingest"), folder("sensor")
+    ingest_folder(by_ingest, by_ingest.parent / "wh.duckdb", "blank", workers=1)
+
+    instance = dg.DagsterInstance.get()
+    resources = default_resources(by_sensor, by_sensor.parent / "wh.duckdb", "blank")
+    definitions = build_definitions(resources)
+    tick = _tick(instance, by_sensor, None)
+    assert len(tick.run_requests) == 2
+    for request in tick.run_requests:
+        definitions.resolve_job_def(INGEST_JOB).execute_in_process(
+            partition_key=request.partition_key,
+            instance=instance,
+            tags=request.tags,
+            raise_on_error=False,
+        )
+    definitions.resolve_job_def(VIEWS_JOB).execute_in_process(instance=instance)
+
+    for name in ("wh.duckdb", "published/wh.duckdb"):
+        made_by_ingest = _tables(by_ingest.parent / name)
+        made_by_sensor = _tables(by_sensor.parent / name)
+        assert made_by_ingest["quarantine"] and made_by_ingest["reports"]
+        assert made_by_sensor == made_by_ingest, name
+    jobs = {record.dagster_run.job_name for record in instance.get_run_records()}
+    assert jobs == {INGEST_JOB, VIEWS_JOB}
+    assert not _tick(instance, by_sensor, tick.cursor).run_requests  # held: nothing again
