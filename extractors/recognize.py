@@ -9,7 +9,10 @@ A report is recognized when it has all of:
 - activities or headline figures: an organized or partner event, an agreement, or a figure.
 
 Anything else (a 10-K, a tax manual, a bank statement, a paper) is `not_a_report`, with what was
-missing as the reason; none of its rows reach the warehouse. A real report whose member list the
+missing as the reason; none of its rows reach the warehouse. A company's annual report is one
+too: it has a publisher and a year, but no members (the product reads the reports of member
+organizations: city networks, associations); the corpus's corporate excerpts end so, tested in
+tests/test_corpus_ingest.py. A real report whose member list the
 rules cannot read still states its total somewhere, so it gets in and its checks block it with
 the numbers, rather than being turned away here."""
 

@@ -118,6 +118,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from pipelines.ingest import ingest_folder
 
+    if getattr(args, "create", False) and args.warehouse:
+        Path(args.warehouse).parent.mkdir(parents=True, exist_ok=True)
     if args.password is not None:  # the parse steps read it from the environment, as Settings do
         os.environ[PASSWORD_ENV] = args.password
     with err.status("ingesting") as status:
@@ -321,6 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         help="reports at a time (ANNUAL_REPORTS_WORKERS; default CPUs, max 4)",
+    )
+    ingest.add_argument(
+        "--create", action="store_true", help="create the --warehouse file's folder if missing"
     )
     ingest.add_argument("--password", help=f"password for encrypted PDFs ({PASSWORD_ENV})")
     ingest.add_argument(

@@ -208,6 +208,16 @@ def test_a_mistyped_path_or_count_is_a_usage_error(tmp_path: Path, args: tuple[s
     assert not (tmp_path / "no-such-folder").exists()  # nothing was created on the way
 
 
+def test_create_makes_the_warehouse_folder(home: Path, tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
+    target = tmp_path / "new" / "w.duckdb"
+    done = run_cli(
+        "ingest", "--reports-dir", tmp_path / "reports", "--warehouse", target, "--create"
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.parent.is_dir()
+
+
 def test_ingest_help_says_the_folder_is_only_read() -> None:
     done = run_cli("ingest", "--help")
     assert done.returncode == 0
