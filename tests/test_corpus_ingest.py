@@ -14,7 +14,9 @@ import pytest
 from extractors.errors import Reason
 from extractors.pdf.read import file_sha256
 from pipelines.ingest import ingest_folder
-from tests.corpus import corpus_dir, expected_reasons, manifest
+from tests.corpus import ROOT, corpus_dir, expected_reasons, manifest
+
+SAMPLE = ROOT / "raw_reports" / "wego_2021_annual_report.pdf"
 
 ENTRIES = manifest()
 pytestmark = [
@@ -50,6 +52,7 @@ def test_ingest_the_whole_corpus(home: Path, tmp_path: Path) -> None:
     reports.mkdir()
     for entry in ENTRIES:
         shutil.copy(source / entry["file"], reports / entry["file"])
+    shutil.copy(SAMPLE, reports)
     warehouse = tmp_path / "wh.duckdb"
 
     before = {p.name: file_sha256(p) for p in reports.iterdir()}
@@ -60,16 +63,22 @@ def test_ingest_the_whole_corpus(home: Path, tmp_path: Path) -> None:
     assert {p.name: file_sha256(p) for p in reports.iterdir()} == before
 
     outcomes = {o.file: o for o in summary.outcomes}
-    assert set(outcomes) == {e["file"] for e in ENTRIES}
+    assert set(outcomes) == {e["file"] for e in ENTRIES} | {SAMPLE.name}
+    assert outcomes[SAMPLE.name].status == "ingested", outcomes[SAMPLE.name]
     conn = duckdb.connect(str(warehouse), read_only=True)
     try:
         quarantined = dict(conn.execute("SELECT file, reason FROM quarantine").fetchall())
         messages = dict(conn.execute("SELECT file, message FROM quarantine").fetchall())
-        loaded = conn.execute("SELECT count(*) FROM reports").fetchone()
-        mentions = conn.execute("SELECT count(*) FROM entity_mentions").fetchone()
+        loaded = conn.execute("SELECT source_file FROM reports").fetchall()
+        mentions = conn.execute(
+            "SELECT count(*) FROM entity_mentions m JOIN reports r USING (report_id)"
+            " WHERE r.source_file != ?",
+            [SAMPLE.name],
+        ).fetchone()
     finally:
         conn.close()
-    assert loaded == (0,) and mentions == (0,)  # nothing of a document that is no report
+    assert loaded == [(SAMPLE.name,)]  # the sample loads, nothing of a document that is no report
+    assert mentions == (0,)
     for entry in ENTRIES:
         name, outcome, expected = entry["file"], outcomes[entry["file"]], _expected(entry)
         assert outcome.status == "quarantined", (name, outcome)
