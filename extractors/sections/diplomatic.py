@@ -122,7 +122,7 @@ def extract(ctx: Context) -> list[DiplomaticCountry]:
             items.append(item)
     _mend([item for item in items if isinstance(item, _Listed)])
     unique: dict[str, DiplomaticCountry] = {}
-    for item in items:
-        for country in _from_table(item) if isinstance(item, Table) else _from_block(item):
+    for entry in items:
+        for country in _from_table(entry) if isinstance(entry, Table) else _from_block(entry):
             unique.setdefault(country.country_iso3 or country.name, country)
     return list(unique.values())
