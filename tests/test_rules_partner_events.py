@@ -359,6 +359,7 @@ def test_award_rows_set_as_blocks_in_columns() -> None:
     xs = (72.0, 200.0, 280.0, 380.0)
     for x, text in zip(xs, ("Category", "Award", "City", "Project"), strict=True):
         page.block(text, top=100, x0=x)
+    page.block("Prose set in the next\ncolumn, on the same line.", top=100, x0=480)
     rows = [
         ("Clean Water", "Gold", "Pinecrest", "Reed bed filters"),
         ("Clean Water", "Special Mention", "Elmshore", "Rain gardens"),
@@ -382,4 +383,18 @@ def test_a_line_of_labels_without_levels_under_it_is_no_awards() -> None:
         page.block(text, top=100, x0=x)
     page.block("Clean Water", top=130, x0=72)
     page.block("Pinecrest", top=130, x0=280)
+    assert _awards(doc) == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Region", "First Quarter", "Second Quarter"],
+        ["Region", "First half", "Second half"],
+        ["Region", "First Lakes", "Second Shores"],
+    ],
+)
+def test_periods_by_rank_in_a_header_are_no_awards(header: list[str]) -> None:
+    doc, page = new_doc()
+    page.table(header, [["North", "12", "15"], ["South", "9", "11"]])
     assert _awards(doc) == []

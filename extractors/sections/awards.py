@@ -282,6 +282,12 @@ def _leading_level(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _winners(rests: Sequence[str]) -> bool:
+    """Do the words after the levels of a header name a winner each: names (capitalised), not
+    all the same ("First Quarter | Second Quarter" names periods)?"""
+    return all(rest[:1].isupper() for rest in rests) and len(set(rests)) > 1
+
+
 def _header_split(table: Table) -> Table | None:
     """The table with the first body line the parser took into its header given back as a
     body row: two or more header cells start with a level and go on with the line below (a
@@ -290,8 +296,12 @@ def _header_split(table: Table) -> Table | None:
     if len(_levels(table.header)) >= 2 or not table.header:
         return None
     split = {c: _leading_level(h) for c, h in enumerate(table.header)}
-    if sum(1 for hit in split.values() if hit) < 2:
+    rests = [hit[1] for hit in split.values() if hit]
+    if len(rests) < 2 or not _winners(rests):
         return None
+    cells = [_cell(row, c) for row in table.rows for c, hit in split.items() if hit]
+    if not all(_NAMED.search(cell) for cell in cells if cell.strip()):
+        return None  # figures by period ("First half 12 | Second half 15") are not winners
     header = tuple(hit[0] if hit else "" for hit in split.values())
     first = table.header[0]
     if not split[0] and "category" in _roles(first):
@@ -373,16 +383,21 @@ def _line_height(block: Block) -> float:
 
 
 def _header_line(blocks: Sequence[Block], block: Block) -> list[Block] | None:
-    """The blocks set on one line with `block`, left to right, when they read as the header of
-    a table of one award a row (category, level and winner columns named, a few words each)."""
+    """The labels set on one line with `block` (a few words each; prose beside them, in another
+    column, is left out), left to right, when they read as the header of a table of one award a
+    row (category, level and winner columns named)."""
     tolerance = _line_height(block) / 2
     line = sorted(
-        (b for b in blocks if abs(b.bbox.top - block.bbox.top) < tolerance),
+        (
+            b
+            for b in blocks
+            if abs(b.bbox.top - block.bbox.top) < tolerance
+            and len(b.lines) <= 1
+            and len(b.text.split()) <= 4
+        ),
         key=lambda b: b.bbox.x0,
     )
     if len(line) < 3 or line[0] is not block:
-        return None
-    if any(len(b.lines) > 1 or len(b.text.split()) > 4 for b in line):
         return None
     cols = _assign([b.text for b in line])
     return line if all(k in cols for k in ("category", "level", "winner")) else None
