@@ -829,6 +829,22 @@ def test_country_name_broken_between_two_list_blocks() -> None:
     ]
 
 
+def test_list_by_bullets_and_ands_keeps_names_with_and() -> None:
+    doc, page = new_doc()
+    page.heading("Embassy Meetings", level=1)
+    page.body("Chile • Trinidad and Tobago • Peru and Ghana")
+    page.body("Bosnia and Herzegovina, Kenya & Norway")
+    assert _countries(doc) == [
+        ("Chile", "CHL"),
+        ("Trinidad and Tobago", "TTO"),
+        ("Peru", "PER"),
+        ("Ghana", "GHA"),
+        ("Bosnia and Herzegovina", "BIH"),
+        ("Kenya", "KEN"),
+        ("Norway", "NOR"),
+    ]
+
+
 def test_a_prose_line_reading_as_a_country_is_not_one() -> None:
     doc, page = new_doc()
     page.heading("Embassy Meetings", level=1)

@@ -398,3 +398,34 @@ def test_periods_by_rank_in_a_header_are_no_awards(header: list[str]) -> None:
     doc, page = new_doc()
     page.table(header, [["North", "12", "15"], ["South", "9", "11"]])
     assert _awards(doc) == []
+
+
+def test_awards_levels_across_set_as_blocks_in_columns() -> None:
+    doc, page = new_doc()
+    page.heading("Lakeside Awards", level=1)
+    page.block("Gold", top=100, x0=200)
+    page.block("Special Mention", top=100, x0=350)
+    page.block("Clean Water", top=130)
+    page.block("Pinecrest", top=130, x0=200, bold=True)
+    page.block("Reed bed\nfilters", top=142, x0=200)
+    page.block("Elmshore\nRain gardens", top=130, x0=350)
+    page.block("Mobility", top=190)
+    page.block("Westmoor", top=190, x0=200, bold=True)
+    page.block("The jury met twice in spring, by the lake.", top=260, x0=200)
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "special_mention", "Elmshore", "Rain gardens"),
+        ("Mobility", "gold", "Westmoor", None),
+    ]
+    source = awards.extract(ctx(doc))[0].source
+    assert source.page == 1 and source.bbox is not None and source.bbox.top == 130
+
+
+def test_medals_counted_in_blocks_are_no_awards() -> None:
+    doc, page = new_doc()
+    page.block("Gold", top=100, x0=200)
+    page.block("Silver", top=100, x0=300)
+    page.block("Lakeside", top=130)
+    page.block("12", top=130, x0=200)
+    page.block("9", top=130, x0=300)
+    assert _awards(doc) == []

@@ -448,8 +448,85 @@ def _grid(header: Sequence[Block], blocks: Sequence[Block]) -> Table | None:
     )
 
 
+def _level_line(blocks: Sequence[Block], block: Block) -> list[Block] | None:
+    """The levels set as labels on one line from `block` on, left to right (two or more:
+    "Gold | Silver | Special Mention"), the header of a table of levels across."""
+    tolerance = _line_height(block) / 2
+    line = sorted(
+        (
+            b
+            for b in blocks
+            if abs(b.bbox.top - block.bbox.top) < tolerance
+            and b.bbox.x0 >= block.bbox.x0
+            and len(b.lines) <= 1
+            and _is_level(b.text)
+        ),
+        key=lambda b: b.bbox.x0,
+    )
+    return line if len(line) >= 2 and line[0] is block else None
+
+
+def _chain(column: Sequence[Block], top: float, slack: float) -> list[Block]:
+    """The blocks of one cell: the first starting on the row's line (`top`), each next one just
+    under the one before (a bold winner block over its project block)."""
+    cell: list[Block] = []
+    for b in sorted(column, key=lambda b: b.bbox.top):
+        starts = not cell and abs(b.bbox.top - top) < slack
+        follows = bool(cell) and 0 <= b.bbox.top - cell[-1].bbox.bottom < 1.5 * slack
+        if starts or follows:
+            cell.append(b)
+    return cell
+
+
+def _level_grid(levels: Sequence[Block], blocks: Sequence[Block]) -> Table | None:
+    """A table of levels across set as blocks with white space only: a row for each block left
+    of the first level column (the category), the blocks under each level from the row's line
+    down its cell (their lines bold as the block is)."""
+    slack = _line_height(levels[0])
+    left = levels[0].bbox.x0 - slack
+    below = [b for b in blocks if b.bbox.top > levels[0].bbox.top + slack / 2]
+    categories = sorted((b for b in below if b.bbox.x1 <= left), key=lambda b: b.bbox.top)
+    inside = [b for b in below if b.bbox.x0 >= left]
+    rows: list[tuple[str, ...]] = []
+    lines: list[tuple[tuple[CellLine, ...], ...]] = []
+    boxes: list[BBox] = []
+    for i, category in enumerate(categories):
+        end = categories[i + 1].bbox.top - slack / 2 if i + 1 < len(categories) else 1e9
+        row, box = [category.text], category.bbox
+        row_lines: list[tuple[CellLine, ...]] = [(CellLine(category.text),)]
+        for c, level in enumerate(levels):
+            right = levels[c + 1].bbox.x0 - slack if c + 1 < len(levels) else 1e9
+            column = [b for b in inside if level.bbox.x0 - slack <= b.bbox.x0 < right]
+            cell = [b for b in _chain(column, category.bbox.top, slack) if b.bbox.top < end]
+            printed = tuple(CellLine(t, b.bold) for b in cell for t in b.lines or (b.text,))
+            row.append("\n".join(line.text for line in printed))
+            row_lines.append(printed)
+            for b in cell:
+                box = box.union(b.bbox)
+        rows.append(tuple(row))
+        lines.append(tuple(row_lines))
+        boxes.append(box)
+    cells = [cell for row in rows for cell in row[1:] if cell.strip()]
+    if not cells or not all(_NAMED.search(cell) for cell in cells):
+        return None  # medals counted ("Gold | Silver" over numbers) are no winners
+    bbox = levels[0].bbox
+    for box in boxes:
+        bbox = bbox.union(box)
+    page = levels[0].page_number
+    return Table(
+        pages=(page,),
+        bbox=bbox,
+        header=("", *(b.text for b in levels)),
+        rows=tuple(rows),
+        cell_lines=tuple(lines),
+        row_pages=tuple(page for _ in rows),
+        row_bboxes=tuple(boxes),
+    )
+
+
 def _block_grids(ctx: Context) -> list[Table]:
-    """The tables of one award a row that the page sets as blocks in columns, not as a table."""
+    """The tables of awards that the page sets as blocks in columns, not as a table: one award
+    a row under a line of labels, or levels across over a category a row."""
     pages: dict[int, list[Block]] = {}
     for placed in ctx.blocks():
         block = placed.item
@@ -460,6 +537,8 @@ def _block_grids(ctx: Context) -> list[Table]:
         for block in blocks:
             header = _header_line(blocks, block)
             grid = _grid(header, blocks) if header else None
+            levels = None if grid else _level_line(blocks, block)
+            grid = _level_grid(levels, blocks) if levels else grid
             if grid is not None:
                 grids.append(grid)
     return grids
@@ -484,5 +563,5 @@ def extract(ctx: Context) -> list[Award]:
         headings = tuple(h.text for h in placed.headings)
         previous = _Layout(table.header, _width(table), table.pages[-1], headings)
     for grid in _block_grids(ctx):
-        found.extend(_rows(grid))
+        found.extend(_awards(grid) or _rows(grid))
     return found

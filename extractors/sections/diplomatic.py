@@ -17,7 +17,8 @@ from extractors.sections.base import Context, row_source
 
 CUE = re.compile(r"\b(diplomat\w*|embass\w*|ambassadors?|consul\w*)\b", re.I)
 _BULLET = re.compile(r"^[\s•·●▪■◦○*–—-]+")
-_SEPARATORS = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+_SEPARATORS = re.compile(r"\s*[,;•·|]\s*(?:and\s+)?")
+_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
 
 
 def _name(text: str) -> str:
@@ -34,9 +35,14 @@ def _country(text: str) -> tuple[str, str] | None:
 
 
 def _parts(text: str) -> list[str]:
-    """The items of a list separated by commas, semicolons or "and" (a trailing comma, where
-    the list runs on in another block, leaves no empty item)."""
-    return [part for part in _SEPARATORS.split(text.strip(" .,;")) if part.strip()]
+    """The items of a list separated by commas, semicolons, bullets or bars, or by "and" where
+    the words around it are no one name ("Peru and Chile", not "Trinidad and Tobago"); a
+    trailing comma, where the list runs on in another block, leaves no empty item."""
+    parts = []
+    for part in _SEPARATORS.split(text.strip(" .,;")):
+        pieces = _AND.split(part)
+        parts.extend(pieces if len(pieces) > 1 and not _country(part) else [part])
+    return [part for part in parts if part.strip()]
 
 
 @dataclass
