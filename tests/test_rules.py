@@ -801,6 +801,57 @@ def test_two_line_block_of_two_countries() -> None:
     assert _countries(doc) == [("Kenya", "KEN"), ("Peru", "PER")]
 
 
+def test_comma_list_running_on_into_the_next_block() -> None:
+    doc, page = new_doc()
+    page.heading("Embassy Meetings", level=1)
+    page.body("Chile, Ghana,\nKenya,")
+    page.body("Norway, Peru")
+    assert _countries(doc) == [
+        ("Chile", "CHL"),
+        ("Ghana", "GHA"),
+        ("Kenya", "KEN"),
+        ("Norway", "NOR"),
+        ("Peru", "PER"),
+    ]
+
+
+def test_country_name_broken_between_two_list_blocks() -> None:
+    doc, page = new_doc()
+    page.heading("Meetings with Diplomatic Corps", level=1)
+    page.body("Republic, Ecuador, Peru")  # a column further right, read first
+    page.body("Angola, Chile, Dominican")
+    assert _countries(doc) == [
+        ("Ecuador", "ECU"),
+        ("Peru", "PER"),
+        ("Angola", "AGO"),
+        ("Chile", "CHL"),
+        ("Dominican Republic", "DOM"),
+    ]
+
+
+def test_list_by_bullets_and_ands_keeps_names_with_and() -> None:
+    doc, page = new_doc()
+    page.heading("Embassy Meetings", level=1)
+    page.body("Chile • Trinidad and Tobago • Peru and Ghana")
+    page.body("Bosnia and Herzegovina, Kenya & Norway")
+    assert _countries(doc) == [
+        ("Chile", "CHL"),
+        ("Trinidad and Tobago", "TTO"),
+        ("Peru", "PER"),
+        ("Ghana", "GHA"),
+        ("Bosnia and Herzegovina", "BIH"),
+        ("Kenya", "KEN"),
+        ("Norway", "NOR"),
+    ]
+
+
+def test_a_prose_line_reading_as_a_country_is_not_one() -> None:
+    doc, page = new_doc()
+    page.heading("Embassy Meetings", level=1)
+    page.body("The office met ambassadors\nof embassies in the\nRepublic of Korea to\nplan visits.")
+    assert _countries(doc) == []
+
+
 # =========================================================================== renames
 
 

@@ -278,3 +278,154 @@ def test_award_rows_continued_with_their_first_row_read_as_header() -> None:
 def test_a_table_of_other_columns_after_awards_is_no_continuation() -> None:
     doc = _award_pages(["Town", "Members", "Mayor"], [["Pinecrest", "12", "Ann Berg"]])
     assert _awards(doc) == _MATRIX[:2]
+
+
+def test_winners_row_split_from_its_projects_row_is_one_row() -> None:
+    doc, page = new_doc()
+    page.heading("Lakeside Awards", level=1)
+    page.table(
+        ["", "Gold", "Silver"],
+        [
+            [[bold("Clean")], [bold("Pinecrest")], [bold("Elmshore")]],
+            [[bold("Water")], [plain("Reed bed filters")], [plain("Rain gardens")]],
+            [[bold("Mobility")], [bold("Westmoor"), plain("Lake ferries")], [bold("Fjordvik")]],
+        ],
+    )
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "silver", "Elmshore", "Rain gardens"),
+        ("Mobility", "gold", "Westmoor", "Lake ferries"),
+        ("Mobility", "silver", "Fjordvik", None),
+    ]
+
+
+def test_winners_line_read_into_the_header_is_given_back() -> None:
+    doc, page = new_doc()
+    page.heading("Lakeside Awards", level=1)
+    page.table(
+        ["Clean", "Gold Pinecrest", "Special Mention Elmshore"],
+        [
+            [[bold("Water")], [plain("Reed bed filters")], [plain("Rain gardens")]],
+            [[bold("Mobility")], [bold("Westmoor"), plain("Lake ferries")], [bold("Fjordvik")]],
+        ],
+    )
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "special_mention", "Elmshore", "Rain gardens"),
+        ("Mobility", "gold", "Westmoor", "Lake ferries"),
+        ("Mobility", "special_mention", "Fjordvik", None),
+    ]
+
+
+def test_award_rows_wrapped_over_parser_rows_are_joined() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["Category", "Award", "City", "Project"],
+        [
+            ["Clean Water and", "Gold", "Pinecrest", "Reed bed filters"],
+            ["Shores", "", "", ""],
+            ["Clean Water and", "Special", "Elmshore", "Rain gardens"],
+            ["Shores", "Mention", "", ""],
+            ["Mobility", "Gold", "Westmoor", "Lake"],
+            ["", "", "", "ferries"],
+        ],
+    )
+    assert _awards(doc) == [
+        ("Clean Water and Shores", "gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water and Shores", "special_mention", "Elmshore", "Rain gardens"),
+        ("Mobility", "gold", "Westmoor", "Lake ferries"),
+    ]
+
+
+def test_category_row_over_rows_without_one_still_heads_them() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["Category", "Award", "City", "Project"],
+        [
+            ["Clean Water", "", "", ""],
+            ["", "Gold", "Pinecrest", "Reed bed filters"],
+            ["", "Silver", "Elmshore", "Rain gardens"],
+        ],
+    )
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "silver", "Elmshore", "Rain gardens"),
+    ]
+
+
+def test_award_rows_set_as_blocks_in_columns() -> None:
+    doc, page = new_doc()
+    page.heading("Lakeside Awards", level=1)
+    xs = (72.0, 200.0, 280.0, 380.0)
+    for x, text in zip(xs, ("Category", "Award", "City", "Project"), strict=True):
+        page.block(text, top=100, x0=x)
+    page.block("Prose set in the next\ncolumn, on the same line.", top=100, x0=480)
+    rows = [
+        ("Clean Water", "Gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "Special Mention", "Elmshore", "Rain gardens"),
+    ]
+    for i, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=True):
+            page.block(text, top=130 + 30 * i, x0=x)
+    page.block("The jury met twice in spring.", top=200)
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "special_mention", "Elmshore", "Rain gardens"),
+    ]
+    source = awards.extract(ctx(doc))[1].source
+    assert source.page == 1
+    assert source.bbox is not None and source.bbox.top == 160
+
+
+def test_a_line_of_labels_without_levels_under_it_is_no_awards() -> None:
+    doc, page = new_doc()
+    for x, text in zip((72.0, 200.0, 280.0), ("Category", "Award", "City"), strict=True):
+        page.block(text, top=100, x0=x)
+    page.block("Clean Water", top=130, x0=72)
+    page.block("Pinecrest", top=130, x0=280)
+    assert _awards(doc) == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Region", "First Quarter", "Second Quarter"],
+        ["Region", "First half", "Second half"],
+        ["Region", "First Lakes", "Second Shores"],
+    ],
+)
+def test_periods_by_rank_in_a_header_are_no_awards(header: list[str]) -> None:
+    doc, page = new_doc()
+    page.table(header, [["North", "12", "15"], ["South", "9", "11"]])
+    assert _awards(doc) == []
+
+
+def test_awards_levels_across_set_as_blocks_in_columns() -> None:
+    doc, page = new_doc()
+    page.heading("Lakeside Awards", level=1)
+    page.block("Gold", top=100, x0=200)
+    page.block("Special Mention", top=100, x0=350)
+    page.block("Clean Water", top=130)
+    page.block("Pinecrest", top=130, x0=200, bold=True)
+    page.block("Reed bed\nfilters", top=142, x0=200)
+    page.block("Elmshore\nRain gardens", top=130, x0=350)
+    page.block("Mobility", top=190)
+    page.block("Westmoor", top=190, x0=200, bold=True)
+    page.block("The jury met twice in spring, by the lake.", top=260, x0=200)
+    assert _awards(doc) == [
+        ("Clean Water", "gold", "Pinecrest", "Reed bed filters"),
+        ("Clean Water", "special_mention", "Elmshore", "Rain gardens"),
+        ("Mobility", "gold", "Westmoor", None),
+    ]
+    source = awards.extract(ctx(doc))[0].source
+    assert source.page == 1 and source.bbox is not None and source.bbox.top == 130
+
+
+def test_medals_counted_in_blocks_are_no_awards() -> None:
+    doc, page = new_doc()
+    page.block("Gold", top=100, x0=200)
+    page.block("Silver", top=100, x0=300)
+    page.block("Lakeside", top=130)
+    page.block("12", top=130, x0=200)
+    page.block("9", top=130, x0=300)
+    assert _awards(doc) == []

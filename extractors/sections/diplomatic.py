@@ -1,10 +1,15 @@
 """Countries met through diplomatic channels: in a section about embassies, ambassadors or
-diplomatic corps, every block, list item or table cell that is just a country's name."""
+diplomatic corps, every block, list item or table cell that is just a country's name. A list of
+names separated by commas may run from one block into another (a column or page break), even
+inside a name ("... Dominican" / "Republic, Ecuador ...")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table
 from extractors.normalize.countries import to_iso3
 from extractors.records import DiplomaticCountry, Source
@@ -12,7 +17,8 @@ from extractors.sections.base import Context, row_source
 
 CUE = re.compile(r"\b(diplomat\w*|embass\w*|ambassadors?|consul\w*)\b", re.I)
 _BULLET = re.compile(r"^[\s•·●▪■◦○*–—-]+")
-_SEPARATORS = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+_SEPARATORS = re.compile(r"\s*[,;•·|]\s*(?:and\s+)?")
+_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
 
 
 def _name(text: str) -> str:
@@ -28,35 +34,101 @@ def _country(text: str) -> tuple[str, str] | None:
     return (name, iso3) if iso3 else None
 
 
-def extract(ctx: Context) -> list[DiplomaticCountry]:
-    found: list[DiplomaticCountry] = []
-    for placed in ctx.items:
-        if not any(CUE.search(h.text) for h in placed.headings):
+def _parts(text: str) -> list[str]:
+    """The items of a list separated by commas, semicolons, bullets or bars, or by "and" where
+    the words around it are no one name ("Peru and Chile", not "Trinidad and Tobago"); a
+    trailing comma, where the list runs on in another block, leaves no empty item."""
+    parts = []
+    for part in _SEPARATORS.split(text.strip(" .,;")):
+        pieces = _AND.split(part)
+        parts.extend(pieces if len(pieces) > 1 and not _country(part) else [part])
+    return [part for part in parts if part.strip()]
+
+
+@dataclass
+class _Listed:
+    """A block of the section and the items of the comma list it may be."""
+
+    block: Block
+    headings: tuple[str, ...]
+    parts: list[str]
+
+
+def _mend(listed: Sequence[_Listed]) -> None:
+    """Join a name broken between two list blocks: a block whose first item is no country
+    continues the list of a block (under the same headings) whose last item joined with it is
+    one."""
+    for later in listed:
+        if len(later.parts) < 2 or _country(later.parts[0]):
             continue
+        for earlier in listed:
+            if earlier is later or earlier.headings != later.headings or len(earlier.parts) < 2:
+                continue
+            joined = f"{earlier.parts[-1]} {later.parts[0]}"
+            if _country(joined):
+                earlier.parts[-1] = joined
+                del later.parts[0]
+                break
+
+
+def _lines_listed(block: Block) -> bool:
+    """Is the block a list of one name a line? At least half of its lines are countries (a
+    line of prose that happens to read as one, "Republic of Korea to", is not a list)."""
+    lines = [line for line in block.lines if line.strip()]
+    return bool(lines) and 2 * sum(1 for line in lines if _country(line)) >= len(lines)
+
+
+def _texts(entry: _Listed) -> list[str]:
+    """The texts of a block that may each be one country's name: the block itself, the items
+    of its comma list, or its lines."""
+    block = entry.block
+    # a name may wrap over two lines ("DOMINICAN / REPUBLIC"), each line be one name, or the
+    # names be one comma-separated list
+    whole = _country(block.text) if len(block.lines) <= 2 else None
+    if not whole and len(entry.parts) >= 2 and all(_country(p) for p in entry.parts):
+        return entry.parts
+    if whole:
+        return [block.text]
+    return list(block.lines) if _lines_listed(block) else []
+
+
+def _from_block(entry: _Listed) -> list[DiplomaticCountry]:
+    found = []
+    for text in _texts(entry):
+        if hit := _country(text):
+            source = Source(entry.block.page_number, entry.block.bbox, text)
+            found.append(DiplomaticCountry(hit[0], hit[1], source))
+    return found
+
+
+def _from_table(table: Table) -> list[DiplomaticCountry]:
+    found = []
+    for r, row in enumerate(table.rows):
+        for cell in row:
+            if hit := _country(cell):
+                where = row_source(table, r)
+                found.append(
+                    DiplomaticCountry(hit[0], hit[1], Source(where.page, where.bbox, cell))
+                )
+    return found
+
+
+def _inside(ctx: Context) -> list[Placed]:
+    return [p for p in ctx.items if any(CUE.search(h.text) for h in p.headings)]
+
+
+def extract(ctx: Context) -> list[DiplomaticCountry]:
+    items: list[_Listed | Table] = []
+    for placed in _inside(ctx):
         item = placed.item
         if isinstance(item, Block) and item.role is not BlockRole.HEADING:
-            # a name may wrap over two lines ("DOMINICAN / REPUBLIC"), each line be one name, or
-            # the names be one comma-separated list
-            whole = _country(item.text) if len(item.lines) <= 2 else None
-            listed = _SEPARATORS.split(item.text.strip(" ."))
-            if not whole and len(listed) >= 2 and all(_country(p) for p in listed):
-                texts = listed
-            else:
-                texts = [item.text] if whole else list(item.lines)
-            for text in texts:
-                if hit := _country(text):
-                    found.append(
-                        DiplomaticCountry(hit[0], hit[1], Source(item.page_number, item.bbox, text))
-                    )
+            headings = tuple(h.text for h in placed.headings)
+            items.append(_Listed(item, headings, _parts(item.text)))
         elif isinstance(item, Table):
-            for r, row in enumerate(item.rows):
-                for cell in row:
-                    if hit := _country(cell):
-                        where = row_source(item, r)
-                        found.append(
-                            DiplomaticCountry(hit[0], hit[1], Source(where.page, where.bbox, cell))
-                        )
+            items.append(item)
+    _mend([item for item in items if isinstance(item, _Listed)])
     unique: dict[str, DiplomaticCountry] = {}
-    for country in found:
-        unique.setdefault(country.country_iso3 or country.name, country)
+    for entry in items:
+        for country in _from_table(entry) if isinstance(entry, Table) else _from_block(entry):
+            unique.setdefault(country.country_iso3 or country.name, country)
     return list(unique.values())
