@@ -217,10 +217,33 @@ def _missing(value: object) -> bool:
         return True
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    from warehouse.query import query_published
+def _params(pairs: Sequence[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"-p {pair!r}: write name=value")
+        params[key.strip()] = value
+    return params
 
-    frame = query_published(args.sql, Path(args.warehouse) if args.warehouse else None)
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from warehouse.analyst import list_queries
+    from warehouse.query import query_published, write_rows
+
+    if args.list or not args.sql:
+        for q in list_queries():  # one line each, never cut: names are what one types
+            params = " ".join(f"-p {k}={v}" for k, v in q.params.items())
+            line = f"[bold]{q.name}[/bold]  {escape(q.question)}"
+            out.print(line + (f"  [dim]({escape(params)})[/dim]" if params else ""), soft_wrap=True)
+        return EXIT_OK
+    frame = query_published(
+        args.sql, Path(args.warehouse) if args.warehouse else None, _params(args.param)
+    )
+    if args.output:
+        write_rows(frame, Path(args.output))
+        err.print(f"{len(frame)} rows written to {escape(args.output)}")
+        return EXIT_OK
     if args.format == "csv":
         sys.stdout.write(frame.to_csv(index=False))
     elif args.format == "json":
@@ -228,11 +251,30 @@ def cmd_query(args: argparse.Namespace) -> int:
             frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n"
         )
     else:
+        limit = args.limit if args.limit and args.limit > 0 else len(frame)
         table = RichTable(*[escape(str(c)) for c in frame.columns])
-        for row in frame.itertuples(index=False):
-            table.add_row(*["" if _missing(v) else escape(str(v)) for v in row])
+        for row in frame.head(limit).itertuples(index=False):
+            table.add_row(*["" if _missing(v) else escape(_cell(v)) for v in row])
         out.print(table)
+        if len(frame) > limit:
+            err.print(
+                f"{limit} of {len(frame)} rows shown (--limit 0 shows all, --output writes them)"
+            )
     return EXIT_OK
+
+
+def _cell(value: object) -> str:
+    """A value as an analyst reads it: a date without a midnight time."""
+    if hasattr(value, "hour") and hasattr(value, "date"):
+        stamp: Any = value
+        if (stamp.hour, stamp.minute, stamp.second, getattr(stamp, "microsecond", 0)) == (
+            0,
+            0,
+            0,
+            0,
+        ):
+            return str(stamp.date())
+    return str(value)
 
 
 def cmd_parse_all(args: argparse.Namespace) -> int:
@@ -358,9 +400,18 @@ def build_parser() -> argparse.ArgumentParser:
     query = sub.add_parser("query", help="run read-only SQL on the published warehouse")
     query.add_argument(
         "sql",
-        help="SQL, a .sql file, or an analyst query name (e.g. member_changes_last_two_reports)",
+        nargs="?",
+        help="SQL, a .sql file, or a saved question's name (e.g. member_changes_last_two_reports)",
+    )
+    query.add_argument("--list", action="store_true", help="list the saved questions")
+    query.add_argument(
+        "-p", "--param", action="append", default=[], help="name=value for a saved question"
     )
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument(
+        "--limit", type=int, default=50, help="rows a table shows (default 50; 0 shows all)"
+    )
+    query.add_argument("--output", help="write every row to FILE (.csv, .json or .parquet)")
     query.add_argument("--warehouse", help="the published DuckDB file to read")
     query.set_defaults(func=cmd_query)
 

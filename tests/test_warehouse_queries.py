@@ -241,3 +241,36 @@ def wh_path(conn: duckdb.DuckDBPyConnection) -> Path:
             "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
         ).fetchall()[0][0]
     )
+
+
+def test_the_query_command_fits_an_analyst(
+    wh: duckdb.DuckDBPyConnection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipelines import cli
+
+    published = str(load.publish(wh_path(wh), tmp_path / "published.duckdb", conn=wh))
+    assert cli.main(["query", "--list"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in listing] == [q.name for q in QUERIES]
+
+    # a mistyped name: a clear error offering the closest names, not a SQL parser error
+    assert cli.main(["query", "figures_by_yaer", "--warehouse", published]) == cli.EXIT_USAGE
+    assert "did you mean figures_by_year" in " ".join(capsys.readouterr().err.split())
+
+    # parameters reach a saved question
+    query = ["query", "new_members_population_over_1m", "--warehouse", published]
+    assert cli.main([*query, "-p", "min_population=5000000", "--format", "csv"]) == 0
+    few = capsys.readouterr().out.splitlines()
+    assert cli.main([*query, "-p", "min_population=1", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) > len(few) > 1
+
+    # a long answer is cut at --limit on screen, and written whole with --output
+    members = ["query", "SELECT name FROM members ORDER BY name", "--warehouse", published]
+    total = wh.execute("SELECT count(*) FROM members").fetchall()[0][0]
+    assert cli.main([*members, "--limit", "5"]) == 0
+    shown = capsys.readouterr()
+    assert f"5 of {total} rows shown" in " ".join(shown.err.split())
+    out = tmp_path / "members.parquet"
+    assert cli.main([*members, "--output", str(out)]) == 0
+    capsys.readouterr()
+    assert duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall() == [(total,)]
