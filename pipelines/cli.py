@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -115,6 +116,52 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_STATUSES = ("ingested", "replaced", "superseded", "unchanged", "quarantined", "blocked", "failed")
+
+
+def _checks_text(o: Any) -> str:
+    if not (o.checks_passed or o.checks_failed or o.checks_warned):
+        return "-"  # nothing was checked (unchanged, quarantined)
+    parts = [f"{o.checks_passed} passed"]
+    parts += [f"{o.checks_failed} failed"] if o.checks_failed else []
+    parts += [f"{o.checks_warned} warned"] if o.checks_warned else []
+    return ", ".join(parts)
+
+
+def _print_ingest_summary(summary: Any, *, as_json: bool) -> None:
+    """The ingest summary: JSON for scripts; a table whose names and paths fold, never cut, on
+    a terminal; one tab-separated line per report otherwise (a log, CI, a pipe)."""
+    counts = {s: summary.count(s) for s in _STATUSES if summary.count(s)}
+    if as_json:
+        outcomes = [dataclasses.asdict(o) for o in summary.outcomes]
+        print(json.dumps({"reports": outcomes, "rows": summary.rows, "counts": counts}, indent=1))
+        return
+    if out.is_terminal:
+        table = RichTable()
+        for name, fold in (
+            ("report", True),
+            ("result", False),
+            ("checks", False),
+            ("detail", True),
+        ):
+            table.add_column(name, overflow="fold", no_wrap=not fold)
+        for o in summary.outcomes:
+            table.add_row(escape(o.file), o.status, _checks_text(o), escape(o.detail))
+        out.print(table)
+        rows = RichTable("table", "rows")
+        for name, n in summary.rows.items():
+            rows.add_row(name, str(n))
+        out.print(rows)
+    else:
+        for o in summary.outcomes:
+            print("\t".join((o.file, o.status, _checks_text(o), o.detail)))
+        print("rows: " + ", ".join(f"{name} {n}" for name, n in summary.rows.items()))
+    text = ", ".join(f"{n} {s}" for s, n in counts.items())
+    print(f"{len(summary.outcomes)} reports: {text or 'none found'}")
+    if not summary.changed:
+        print("nothing new: the warehouse already holds every report as it is")
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from pipelines.ingest import ingest_folder
 
@@ -122,39 +169,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         Path(args.warehouse).parent.mkdir(parents=True, exist_ok=True)
     if args.password is not None:  # the parse steps read it from the environment, as Settings do
         os.environ[PASSWORD_ENV] = args.password
-    with err.status("ingesting") as status:
+    folder = Path(args.reports_dir) if args.reports_dir else None
+    warehouse = Path(args.warehouse) if args.warehouse else None
+    if err.is_terminal:
+        with err.status("ingesting") as status:
+            summary = ingest_folder(
+                folder, warehouse, model=args.model or "", workers=args.workers,
+                on_progress=lambda message: status.update(escape(message)),
+            )  # fmt: skip
+    else:  # a log or CI: one plain line per step, never a spinner
         summary = ingest_folder(
-            Path(args.reports_dir) if args.reports_dir else None,
-            Path(args.warehouse) if args.warehouse else None,
-            model=args.model or "",
-            on_progress=lambda message: status.update(escape(message)),
-            workers=args.workers,
-        )
-    table = RichTable("report", "result", "checks passed", "failed", "warnings", "detail")
-    for o in summary.outcomes:
-        table.add_row(escape(o.file), o.status, str(o.checks_passed), str(o.checks_failed),
-                      str(o.checks_warned), escape(o.detail))  # fmt: skip
-    out.print(table)
-    rows = RichTable("table", "rows")
-    for name, n in summary.rows.items():
-        rows.add_row(name, str(n))
-    out.print(rows)
-    counts = ", ".join(
-        f"{summary.count(s)} {s}"
-        for s in (
-            "ingested",
-            "replaced",
-            "superseded",
-            "unchanged",
-            "quarantined",
-            "blocked",
-            "failed",
-        )
-        if summary.count(s)
-    )
-    out.print(f"{len(summary.outcomes)} reports: {counts or 'none found'}")
-    if not summary.changed:
-        out.print("nothing new: the warehouse already holds every report as it is")
+            folder, warehouse, model=args.model or "", workers=args.workers,
+            on_progress=lambda message: print(message, file=sys.stderr, flush=True),
+        )  # fmt: skip
+    _print_ingest_summary(summary, as_json=getattr(args, "json", False))
     failed = summary.count("failed") + summary.count("blocked")
     if not args.allow_quarantine:
         failed += summary.count("quarantined")
@@ -366,6 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="reports at a time (ANNUAL_REPORTS_WORKERS; default CPUs, max 4)",
     )
+    ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
     ingest.add_argument(
         "--create", action="store_true", help="create the --warehouse file's folder if missing"
     )

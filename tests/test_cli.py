@@ -254,3 +254,20 @@ def test_a_quarantined_file_comes_back_with_its_password(home: Path, tmp_path: P
     assert locked.read_bytes() and hashlib.sha256(locked.read_bytes()).hexdigest() == sha
     unknown = run_cli("quarantine", "retry", "no-such.pdf", *where)
     assert unknown.returncode == 2 and "nothing quarantined" in unknown.stderr
+
+
+def test_the_ingest_summary_never_cuts_a_name(home: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    long_name = "a-rather-long-file-name-for-the-draft-annual-report-of-2024-final-v3.pdf"
+    pf.write_empty(reports / long_name)
+    where = ("--reports-dir", reports, "--warehouse", tmp_path / "wh.duckdb", "--model", "blank")
+    piped = run_cli("ingest", *where, "--allow-quarantine")
+    assert piped.returncode == 0, piped.stderr
+    (line,) = [ln for ln in piped.stdout.splitlines() if ln.startswith(long_name)]
+    assert line.split("\t")[:3] == [long_name, "quarantined", "-"]
+    assert "1 reports: 1 quarantined" in piped.stdout
+    as_json = run_cli("ingest", *where, "--json", "--allow-quarantine")
+    summary = json.loads(as_json.stdout)
+    assert [r["file"] for r in summary["reports"]] == [long_name]
+    assert summary["counts"] == {"quarantined": 1}
