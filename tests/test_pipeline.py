@@ -397,3 +397,13 @@ def test_the_sensor_path_and_make_run_give_the_same_warehouse(home: Path, tmp_pa
     jobs = {record.dagster_run.job_name for record in instance.get_run_records()}
     assert jobs == {INGEST_JOB, VIEWS_JOB}
     assert not _tick(instance, by_sensor, tick.cursor).run_requests  # held: nothing again
+
+
+def test_plain_dagster_commands_find_the_code() -> None:
+    """pyproject's [tool.dagster] names the module, so `dagster dev` needs no -m."""
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "dagster"), "definitions", "validate"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Validation successful for code location annual_reports" in done.stderr
