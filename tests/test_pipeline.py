@@ -406,4 +406,4 @@ def test_plain_dagster_commands_find_the_code() -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "Validation successful for code location annual_reports" in done.stderr
+    assert "Validation successful for code location annual_reports" in done.stdout + done.stderr
