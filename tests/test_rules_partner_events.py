@@ -5,13 +5,16 @@ All content is invented: a fictional "Association of Lakeside Towns", its towns 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from extractors.model import BBox, Table, TableCell
 from extractors.sections import awards, partner_events
 from extractors.sections.base import Context
-from tests.doc_factory import DocBuilder, PageBuilder, bold, plain
+from tests.doc_factory import LEFT, RIGHT, DocBuilder, PageBuilder, bold, plain
 
 
 def ctx(doc: DocBuilder) -> Context:
@@ -429,3 +432,195 @@ def test_medals_counted_in_blocks_are_no_awards() -> None:
     page.block("12", top=130, x0=200)
     page.block("9", top=130, x0=300)
     assert _awards(doc) == []
+
+
+# =========================================================================== wrapped cells
+
+
+def test_wrapped_cell_lines_read_as_rows_join_the_row_above() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["Date", "Event", "Theme", "Organizer"],
+        [
+            ["5 June", "Great Lakes", "Water", "Lake Forum"],
+            ["", "Summit", "security", ""],
+            list(_ROWS[1]),
+        ],
+    )
+    assert _events(doc) == _EXPECTED
+
+
+def test_date_cut_over_two_rows_joins_them() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["Event", "Date", "Organizer", "Theme"],
+        [["Great Lakes", "5", "Lake Forum", "Water"], ["Summit", "June", "", "security"]],
+    )
+    assert _events(doc) == _EXPECTED[:1]
+
+
+def test_a_row_without_date_set_apart_like_the_others_is_an_event_of_its_own() -> None:
+    doc, page = new_doc()
+    table = page.table(
+        ["Date", "Event", "Theme", "Organizer"],
+        [list(_ROWS[0]), ["", "Shore Expo", "Harbour data", "Coastal Towns Network"]],
+    )
+    # rows 20 pt high, 10 pt apart: as far apart as any two rows of the table
+    boxes = (BBox(LEFT, 100, RIGHT, 120), BBox(LEFT, 130, RIGHT, 150))
+    page.page.tables[-1] = replace(table, row_bboxes=boxes)
+    assert _events(doc) == [
+        _EXPECTED[0],
+        (None, "Shore Expo", "Harbour data", "Coastal Towns Network"),
+    ]
+
+
+def test_wrapped_lines_sit_closer_than_the_rows() -> None:
+    doc, page = new_doc()
+    table = page.table(
+        ["Date", "Event", "Theme", "Organizer"],
+        [
+            ["5 June", "Great Lakes", "Water", "Lake Forum"],
+            ["", "Summit", "security", ""],
+            list(_ROWS[1]),
+        ],
+    )
+    boxes = (
+        BBox(LEFT, 100, RIGHT, 110),
+        BBox(LEFT, 112, RIGHT, 122),
+        BBox(LEFT, 132, RIGHT, 142),
+    )
+    page.page.tables[-1] = replace(table, row_bboxes=boxes)
+    assert _events(doc) == _EXPECTED
+
+
+def test_year_wrapped_under_its_date_joins_the_row_above() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["Date", "Event", "Theme", "Organizer"],
+        [["5 June", "Great Lakes", "Water security", "Lake Forum"], ["2024", "Summit", "", ""]],
+    )
+    assert _events(doc) == _EXPECTED[:1]
+
+
+def test_header_row_below_an_introduction_the_parser_took_into_the_table() -> None:
+    doc, page = new_doc()
+    page.table(
+        [],
+        [
+            ["Our speakers went to two partner events.", "", "", ""],
+            ["Date", "Event", "Theme", "Organizer"],
+            *[list(r) for r in _ROWS],
+        ],
+    )
+    assert _events(doc) == _EXPECTED
+
+
+def test_date_cut_in_the_row_below_a_whole_date_starts_an_event() -> None:
+    doc, page = new_doc()
+    page.table(
+        ["Date", "Event", "Theme", "Organizer"],
+        [
+            list(_ROWS[0]),
+            ["30", "Shore Expo", "Harbour data", "Coastal Towns Network"],
+            ["September", "", "", ""],
+        ],
+    )
+    assert _events(doc) == _EXPECTED
+
+
+def test_a_line_of_text_with_header_words_is_no_header_inside_a_table() -> None:
+    doc, page = new_doc()
+    page.table(
+        [],
+        [
+            ["Date", "Event", "At the main session of the forum the towns met"],
+            ["5 June", "Great Lakes Summit", "their partners on the shore"],
+        ],
+    )
+    assert _events(doc) == []
+
+
+# =========================================================================== loose tables
+
+_COLUMNS = (72.0, 220.0, 300.0, 420.0)  # where the columns start: event, date, organizer, theme
+
+
+def _loose_line(page: PageBuilder, top: float, cells: Sequence[str]) -> None:
+    for x0, text in zip(_COLUMNS, cells, strict=True):
+        if text:
+            page.block(text, top=top, x0=x0, x1=x0 + 70)
+
+
+def _loose_table(page: PageBuilder, top: float = 100.0) -> None:
+    """A partner-events table set with white space only: every cell a block of its own."""
+    _loose_line(page, top, ["Event", "Date", "Organizer", "Theme"])
+    for i, (when, name, theme, host) in enumerate(_ROWS):
+        _loose_line(page, top + 30 * (i + 1), [name, when, host, theme])
+
+
+def test_table_set_as_loose_blocks_is_read_by_where_they_are_printed() -> None:
+    doc, page = new_doc()
+    _loose_table(page)
+    assert _events(doc) == _EXPECTED
+
+
+def test_loose_table_ends_at_a_heading() -> None:
+    doc, page = new_doc()
+    _loose_table(page)
+    page.heading("Awards", top=200.0)
+    _loose_line(page, 230.0, ["Lakeside Regatta", "1 July", "Sailing Club", "Boats"])
+    assert _events(doc) == _EXPECTED
+
+
+def test_loose_line_of_labels_that_name_no_event_is_no_table() -> None:
+    doc, page = new_doc()
+    _loose_line(page, 100.0, ["Region", "Host", "Opened", "Staff"])
+    _loose_line(page, 130.0, ["North Shore", "Pier Town", "2019", "4"])
+    assert _events(doc) == []
+
+
+def _cell(row: int, col: int, text: str, top: float, header: bool = False) -> TableCell:
+    x0 = _COLUMNS[col]
+    return TableCell(row, col, text, 1, BBox(x0, top, x0 + 70, top + 10), header=header)
+
+
+def test_parsed_table_with_a_loose_column_beside_it_is_read_whole() -> None:
+    """The parser read three columns as a table and left the fourth as blocks beside it."""
+    doc, page = new_doc()
+    header = ("Event", "Date", "Organizer")
+    cells = [_cell(0, c, text, 100.0, header=True) for c, text in enumerate(header)]
+    body = []
+    for r, (when, name, _, host) in enumerate(_ROWS, start=1):
+        body.append((name, when, host))
+        cells += [_cell(r, c, text, 100.0 + 30 * r) for c, text in enumerate(body[-1])]
+    page.page.tables.append(
+        Table((1,), BBox(72, 100, 400, 170), header, tuple(body), cells=tuple(cells))
+    )
+    page.block("Theme", top=100.0, x0=_COLUMNS[3], x1=_COLUMNS[3] + 70)
+    for r, row in enumerate(_ROWS, start=1):
+        page.block(row[2], top=100.0 + 30 * r, x0=_COLUMNS[3], x1=_COLUMNS[3] + 70)
+    assert _events(doc) == _EXPECTED
+
+
+def test_parsed_table_with_its_cells_placed_is_read_once() -> None:
+    doc, page = new_doc()
+    header = ("Event", "Date", "Organizer", "Theme")
+    cells = [_cell(0, c, text, 100.0, header=True) for c, text in enumerate(header)]
+    body = []
+    for r, (when, name, theme, host) in enumerate(_ROWS, start=1):
+        body.append((name, when, host, theme))
+        cells += [_cell(r, c, text, 100.0 + 30 * r) for c, text in enumerate(body[-1])]
+    page.page.tables.append(
+        Table((1,), BBox(72, 100, 520, 170), header, tuple(body), cells=tuple(cells))
+    )
+    assert _events(doc) == _EXPECTED
+
+
+def test_loose_row_whose_words_run_over_into_the_next_column_is_left_out() -> None:
+    """The parser ran a theme and an organizer together: that row's cells cannot be told apart."""
+    doc, page = new_doc()
+    _loose_table(page)
+    page.block("Bay Day", top=190.0, x0=_COLUMNS[0], x1=_COLUMNS[0] + 70)
+    page.block("9 May", top=190.0, x0=_COLUMNS[1], x1=_COLUMNS[1] + 40)
+    page.block("Bay Club Boats afloat", top=190.0, x0=_COLUMNS[2], x1=_COLUMNS[3] + 60)
+    assert _events(doc) == _EXPECTED
