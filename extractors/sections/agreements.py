@@ -19,6 +19,8 @@ from extractors.normalize.dates import find_dates, parse_date
 from extractors.records import Agreement, Source
 from extractors.sections.base import Context, row_source, section_items
 from extractors.sections.dated import date_only
+from extractors.sections.grid import block_tables
+from extractors.sections.stacked import following
 
 CUE = re.compile(
     r"\b(mous?|mo[au]s|memorand\w*|agreements?|partnerships?|signatures?|signings?|"
@@ -50,15 +52,18 @@ def _dated_headings(ctx: Context, section: Placed) -> list[Agreement]:
         block = placed.item
         if not isinstance(block, Block) or block.role is not BlockRole.HEADING:
             continue
-        following = items[i + 1 : i + 3]
-        signed: date | None = None
-        for nxt in following:
+        nxt_blocks = []
+        for nxt in items[i + 1 : i + 3]:
             if not isinstance(nxt.item, Block):
                 break
-            if when := date_only(nxt.item.text, ctx.year):
+            nxt_blocks.append(nxt.item)
+        page = ctx.document.pages[block.page_number - 1].body_blocks
+        signed: date | None = None
+        for nxt_block in following(block, nxt_blocks, page):
+            if when := date_only(nxt_block.text, ctx.year):
                 signed = when[0]
                 break
-            if nxt.item.role is BlockRole.HEADING:
+            if nxt_block.role is BlockRole.HEADING:
                 break  # the next heading is another partner (or a group of them)
         if signed is not None:
             found.append(
@@ -234,6 +239,25 @@ def _mend(partner: str, words: set[str]) -> str:
     return " ".join(out)
 
 
+def _grid_header(header: tuple[str, ...]) -> bool:
+    """Labels of a table of agreements: one names the partner, another the date."""
+    partner = [i for i, h in enumerate(header) if _PARTNER_COL.search(h)]
+    when = [i for i, h in enumerate(header) if _DATE_COL.search(h)]
+    return any(p != w for p in partner for w in when)
+
+
+def _grids(ctx: Context) -> list[Agreement]:
+    """Agreements of the tables printed without rules inside an agreements section, the rows
+    with a date signed."""
+    inside = {id(p.item) for p in ctx.blocks() if any(CUE.search(h.text) for h in p.headings)}
+    found: list[Agreement] = []
+    for page in ctx.document.pages:
+        for label, table in block_tables(page.body_blocks, _grid_header):
+            if id(label) in inside:
+                found += [a for a in _table(table, ctx.year) if a.date is not None]
+    return found
+
+
 def extract(ctx: Context) -> list[Agreement]:
     agreements: list[Agreement] = []
     for placed in ctx.blocks():
@@ -256,4 +280,9 @@ def extract(ctx: Context) -> list[Agreement]:
         else:
             continue
         agreements.extend(replace(a, partner=_mend(a.partner, words)) for a in found)
+    seen = {(a.partner.casefold(), a.date) for a in agreements}
+    for agreement in _grids(ctx):
+        if (agreement.partner.casefold(), agreement.date) not in seen:
+            seen.add((agreement.partner.casefold(), agreement.date))
+            agreements.append(agreement)
     return agreements

@@ -23,6 +23,8 @@ from extractors.records import OrganizedEvent, Source
 from extractors.sections import agreements, new_members
 from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only, trailing_date, trailing_parts
+from extractors.sections.grid import block_tables
+from extractors.sections.stacked import following
 
 _MAX_NAME_WORDS = 25
 _DATE_COL = re.compile(r"\b(date|dates|when|day)\b", re.I)
@@ -185,6 +187,10 @@ def _candidates(ctx: Context) -> list[_Candidate]:
     dates = [date_only(b.text, ctx.year) for b in blocks]
     labels = {i for i, d in enumerate(dates) if d and _is_label(blocks, i, ctx.year)}
     listed = _listed(blocks, dates)
+    index = {id(b): i for i, b in enumerate(blocks)}
+    pages: dict[int, list[Block]] = {}
+    for b in blocks:
+        pages.setdefault(b.page_number, []).append(b)
     found: list[_Candidate] = []
     for i, block in enumerate(blocks):
         if _excluded(block, placed[i].headings):
@@ -208,10 +214,9 @@ def _candidates(ctx: Context) -> list[_Candidate]:
         if own := _titled(block, ctx.year):
             found += own
             continue
-        for j in range(i + 1, min(i + 4, len(blocks))):
-            item = blocks[j]
+        for item in following(block, blocks[i + 1 : i + 4], pages[block.page_number]):
             dated = [d for line in item.lines if (d := date_only(line, ctx.year))]
-            if j in labels or not dated or len(dated) != len(item.lines):
+            if index[id(item)] in labels or not dated or len(dated) != len(item.lines):
                 break
             for start, end, part in dated:
                 name = f"{block.text} (Part {part})" if part else block.text
@@ -346,25 +351,43 @@ def _rows_source(table: Table, indices: list[int]) -> Source:
     return src
 
 
-def _tables(ctx: Context) -> list[_Candidate]:
-    """A table of the organization's events: a date column and an event column, and no theme
-    or organizer column (that is a table of partners' events)."""
+def _table_events(table: Table, year: int | None) -> list[_Candidate]:
+    """The events of a table with a date column and an event column, and no theme or organizer
+    column (that is a table of partners' events)."""
+    header, first = _header(table)
+    labels = [h for h in header if len(h.split()) <= _HEADER_WORDS]
+    if any(_OTHER_COL.search(h) for h in labels):
+        return []
     found: list[_Candidate] = []
-    for placed in ctx.tables():
-        table = placed.item
-        if not isinstance(table, Table) or _excluded_path(placed.headings):
-            continue
-        header, first = _header(table)
-        labels = [h for h in header if len(h.split()) <= _HEADER_WORDS]
-        if any(_OTHER_COL.search(h) for h in labels):
-            continue
-        for when, name in _columns(header):
-            for text, title, indices in _table_rows(table.rows, first, when, name, ctx.year):
-                dates = date_only(text, ctx.year)
-                if dates and title:
-                    src = _rows_source(table, indices)
-                    event = OrganizedEvent(_name(title), dates[0], dates[1], src)
-                    found.append(_Candidate(event, False))
+    for when, name in _columns(header):
+        for text, title, indices in _table_rows(table.rows, first, when, name, year):
+            dates = date_only(text, year)
+            if dates and title:
+                src = _rows_source(table, indices)
+                event = OrganizedEvent(_name(title), dates[0], dates[1], src)
+                found.append(_Candidate(event, False))
+    return found
+
+
+def _grids(ctx: Context) -> list[tuple[tuple[Block, ...], Table]]:
+    """Tables printed without rules that the parser left as blocks ("Date" | "Event" labels
+    over aligned blocks), with the headings above them."""
+    headings = {id(p.item): p.headings for p in ctx.blocks()}
+    found = []
+    for page in ctx.document.pages:
+        for label, table in block_tables(page.body_blocks, lambda h: bool(_columns(h))):
+            found.append((headings.get(id(label), ()), table))
+    return found
+
+
+def _tables(ctx: Context) -> list[_Candidate]:
+    """Events of the tables, and of the tables printed without rules, outside the sections of
+    other kinds of events."""
+    tables = [(p.headings, p.item) for p in ctx.tables() if isinstance(p.item, Table)]
+    found: list[_Candidate] = []
+    for headings, table in [*tables, *_grids(ctx)]:
+        if not _excluded_path(headings):
+            found += _table_events(table, ctx.year)
     return found
 
 
