@@ -184,6 +184,24 @@ def test_partner_heading_takes_the_date_printed_under_it() -> None:
     ]
 
 
+def test_column_top_above_a_band_heading_stays_in_the_agreements() -> None:
+    """A heading across the page whose section starts its columns again below it: the partner
+    at the top of the second column, printed above it (but read after it), is still one."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1, top=60, x0=72)
+    page.heading("Reedwater Institute", level=2, top=90, x0=72)
+    page.body("12 February 2024", size=8, top=112, x0=72)
+    page.heading("What We Did", level=1, top=300, x0=72)
+    page.body("The association held eleven meetings in", top=330, x0=72, x1=300)
+    page.heading("Harbourline Ferries", level=2, top=60, x0=320)
+    page.body("9 October 2024", size=8, top=82, x0=320)
+    page.body("its member towns and online.", top=330, x0=320)
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 2, 12)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
+
+
 # --------------------------------------------------------------------------- lines
 
 

@@ -289,3 +289,16 @@ def test_heading_takes_the_date_printed_under_it_not_the_next_in_reading_order()
         ("Pier Repair Clinic", date(2024, 5, 3), date(2024, 5, 3)),
         ("Shoreline Towns Forum", date(2024, 6, 7), date(2024, 6, 7)),
     ]
+
+
+def test_column_top_above_a_band_heading_stays_in_the_section_before() -> None:
+    """A heading across the page whose section starts its columns again below it: the top of
+    the second column, printed above it (but read after it), is still the activities' section."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1, top=60, x0=72)
+    page.body(PROSE, top=90, x0=72, x1=300)
+    page.heading("Joined This Year", level=1, top=300, x0=72)
+    page.body("Ten towns joined the association in 2024: eight", top=330, x0=72, x1=300)
+    page.body("Pier Repair Clinic (7 June 2024)", top=60, x0=320)
+    page.body("towns and two ferry companies.", top=330, x0=320)
+    assert _events(doc) == [("Pier Repair Clinic", date(2024, 6, 7), date(2024, 6, 7))]

@@ -17,7 +17,8 @@ from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table
 from extractors.normalize.dates import find_dates, parse_date
 from extractors.records import Agreement, Source
-from extractors.sections.base import Context, row_source, section_items
+from extractors.sections.bands import regroup
+from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only
 from extractors.sections.grid import block_tables
 from extractors.sections.stacked import following
@@ -43,10 +44,9 @@ _WORD = re.compile(r"[^\W_]+")
 _BULLETS = "•·▪●◦‣*- "
 
 
-def _dated_headings(ctx: Context, section: Placed) -> list[Agreement]:
-    heading = section.item
-    assert isinstance(heading, Block)
-    items = section_items(ctx, heading)
+def _dated_headings(ctx: Context, flow: list[Placed], heading: Block) -> list[Agreement]:
+    """The partner headings of a section, each with the date line after it."""
+    items = [p for p in flow if any(h is heading for h in p.headings)]
     found: list[Agreement] = []
     for i, placed in enumerate(items):
         block = placed.item
@@ -246,10 +246,10 @@ def _grid_header(header: tuple[str, ...]) -> bool:
     return any(p != w for p in partner for w in when)
 
 
-def _grids(ctx: Context) -> list[Agreement]:
+def _grids(ctx: Context, inside_items: list[Placed]) -> list[Agreement]:
     """Agreements of the tables printed without rules inside an agreements section, the rows
     with a date signed."""
-    inside = {id(p.item) for p in ctx.blocks() if any(CUE.search(h.text) for h in p.headings)}
+    inside = {id(p.item) for p in inside_items}
     found: list[Agreement] = []
     for page in ctx.document.pages:
         for label, table in block_tables(page.body_blocks, _grid_header):
@@ -260,7 +260,8 @@ def _grids(ctx: Context) -> list[Agreement]:
 
 def extract(ctx: Context) -> list[Agreement]:
     agreements: list[Agreement] = []
-    for placed in ctx.blocks():
+    flow = regroup(ctx.items)
+    for placed in flow:
         block = placed.item
         if (
             isinstance(block, Block)
@@ -268,8 +269,8 @@ def extract(ctx: Context) -> list[Agreement]:
             and CUE.search(block.text)
             and not any(CUE.search(h.text) for h in placed.headings)
         ):
-            agreements.extend(_dated_headings(ctx, placed))
-    inside = [p for p in ctx.items if any(CUE.search(h.text) for h in p.headings)]
+            agreements.extend(_dated_headings(ctx, flow, block))
+    inside = [p for p in flow if any(CUE.search(h.text) for h in p.headings)]
     words = _vocabulary(inside)
     for placed in inside:
         item = placed.item
@@ -281,7 +282,7 @@ def extract(ctx: Context) -> list[Agreement]:
             continue
         agreements.extend(replace(a, partner=_mend(a.partner, words)) for a in found)
     seen = {(a.partner.casefold(), a.date) for a in agreements}
-    for agreement in _grids(ctx):
+    for agreement in _grids(ctx, inside):
         if (agreement.partner.casefold(), agreement.date) not in seen:
             seen.add((agreement.partner.casefold(), agreement.date))
             agreements.append(agreement)

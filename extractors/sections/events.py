@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table
 from extractors.records import OrganizedEvent, Source
 from extractors.sections import agreements, new_members
+from extractors.sections.bands import regroup
 from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only, trailing_date, trailing_parts
 from extractors.sections.grid import block_tables
@@ -181,8 +183,8 @@ def _listed(blocks: list[Block], dates: list[tuple[date, date, str | None] | Non
     return found
 
 
-def _candidates(ctx: Context) -> list[_Candidate]:
-    placed = [p for p in ctx.items if isinstance(p.item, Block)]
+def _candidates(ctx: Context, items: list[Placed]) -> list[_Candidate]:
+    placed = [p for p in items if isinstance(p.item, Block)]
     blocks = [p.item for p in placed if isinstance(p.item, Block)]
     dates = [date_only(b.text, ctx.year) for b in blocks]
     labels = {i for i, d in enumerate(dates) if d and _is_label(blocks, i, ctx.year)}
@@ -369,10 +371,10 @@ def _table_events(table: Table, year: int | None) -> list[_Candidate]:
     return found
 
 
-def _grids(ctx: Context) -> list[tuple[tuple[Block, ...], Table]]:
+def _grids(ctx: Context, items: list[Placed]) -> list[tuple[tuple[Block, ...], Table]]:
     """Tables printed without rules that the parser left as blocks ("Date" | "Event" labels
     over aligned blocks), with the headings above them."""
-    headings = {id(p.item): p.headings for p in ctx.blocks()}
+    headings = {id(p.item): p.headings for p in items}
     found = []
     for page in ctx.document.pages:
         for label, table in block_tables(page.body_blocks, lambda h: bool(_columns(h))):
@@ -380,16 +382,17 @@ def _grids(ctx: Context) -> list[tuple[tuple[Block, ...], Table]]:
     return found
 
 
-def _tables(ctx: Context) -> list[_Candidate]:
+def _tables(ctx: Context, items: list[Placed]) -> list[_Candidate]:
     """Events of the tables, and of the tables printed without rules, outside the sections of
     other kinds of events."""
-    tables = [(p.headings, p.item) for p in ctx.tables() if isinstance(p.item, Table)]
+    tables = [(p.headings, p.item) for p in items if isinstance(p.item, Table)]
     found: list[_Candidate] = []
-    for headings, table in [*tables, *_grids(ctx)]:
+    for headings, table in [*tables, *_grids(ctx, items)]:
         if not _excluded_path(headings):
             found += _table_events(table, ctx.year)
     return found
 
 
 def extract(ctx: Context) -> list[OrganizedEvent]:
-    return _merge(_candidates(ctx) + _tables(ctx))
+    items = regroup(ctx.items)
+    return _merge(_candidates(ctx, items) + _tables(ctx, items))
