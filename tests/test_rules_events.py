@@ -228,6 +228,28 @@ def test_table_printed_twice_side_by_side() -> None:
     ]
 
 
+def test_table_printed_twice_with_the_labels_of_one_half_glued_onto_its_first_row() -> None:
+    """The right half's labels are a row of their own; the left half's were glued onto its
+    first row ("Date 24 February" | "Event Lakeside Kickoff Meeting") and are cut off."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.table(
+        [],
+        [
+            ["The association held four events.", "", "Date", "Event"],
+            ["", "", "3 May", "Shoreline Towns Forum"],
+            ["Date 24 February", "Event Lakeside Kickoff Meeting", "7 June", "Pier Repair Clinic"],
+            ["9 March", "Harbour Day", "", ""],
+        ],
+    )
+    assert _events(doc) == [
+        ("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24)),
+        ("Harbour Day", date(2024, 3, 9), date(2024, 3, 9)),
+        ("Shoreline Towns Forum", date(2024, 5, 3), date(2024, 5, 3)),
+        ("Pier Repair Clinic", date(2024, 6, 7), date(2024, 6, 7)),
+    ]
+
+
 def test_partner_table_whose_header_was_read_as_a_body_row_is_not_ours() -> None:
     doc, page = _doc()
     page.heading("Highlights", level=1)

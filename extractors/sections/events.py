@@ -272,6 +272,7 @@ def _merge(candidates: list[_Candidate]) -> list[OrganizedEvent]:
     return sorted(events, key=lambda e: (e.start_date, e.end_date, e.name))
 
 
+_GLUED_ROWS = 6  # how far down a table the labels of its second half may be glued on
 _HEADER_WORDS = 5  # a longer header cell is text the table took in, not a column label
 _RANGE_EDGE = re.compile(r"^\s*[-–—~]|[-–—~]\s*$")
 
@@ -360,15 +361,36 @@ def _table_events(table: Table, year: int | None) -> list[_Candidate]:
     labels = [h for h in header if len(h.split()) <= _HEADER_WORDS]
     if any(_OTHER_COL.search(h) for h in labels):
         return []
+    columns = _columns(header)
+    parts = [(table.rows, first, c) for c in columns]
+    if columns:
+        parts += _glued(table.rows, {i for pair in columns for i in pair})
     found: list[_Candidate] = []
-    for when, name in _columns(header):
-        for text, title, indices in _table_rows(table.rows, first, when, name, year):
+    for rows, start, (when, name) in parts:
+        for text, title, indices in _table_rows(rows, start, when, name, year):
             dates = date_only(text, year)
             if dates and title:
                 src = _rows_source(table, indices)
                 event = OrganizedEvent(_name(title), dates[0], dates[1], src)
                 found.append(_Candidate(event, False))
     return found
+
+
+_Rows = tuple[tuple[str, ...], ...]
+
+
+def _glued(rows: _Rows, taken: set[int]) -> list[tuple[_Rows, int, tuple[int, int]]]:
+    """The other half of a table printed twice side by side whose labels the parser glued onto
+    its first row ("Date 5 February" | "Event Kickoff Meeting"): the rows with the labels cut
+    off, where that half starts, and its (date, event) columns."""
+    for index, row in enumerate(rows[:_GLUED_ROWS]):
+        lead = tuple("" if i in taken else (cell.split() or [""])[0] for i, cell in enumerate(row))
+        if not (pairs := _columns(lead)):
+            continue
+        cut = tuple(" ".join(cell.split()[1:]) if lead[i] else cell for i, cell in enumerate(row))
+        mended = (*rows[:index], cut, *rows[index + 1 :])
+        return [(mended, index, pair) for pair in pairs]
+    return []
 
 
 def _grids(ctx: Context, items: list[Placed]) -> list[tuple[tuple[Block, ...], Table]]:
