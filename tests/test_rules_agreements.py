@@ -202,6 +202,25 @@ def test_column_top_above_a_band_heading_stays_in_the_agreements() -> None:
     ]
 
 
+def test_columns_of_text_taken_for_a_table_are_read_down() -> None:
+    """Columns of text the parser took for a table: the first column, read down as one text,
+    is a list of partners and dates (an entry wrapped over two rows, a year left out)."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(
+        [],
+        [
+            ["Reedwater Institute — 12 Feb", "The association", "shared"],
+            ["2024", "works with", "timetables."],
+            ["Harbourline Ferries — 9 Oct", "two partners", ""],
+        ],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 2, 12)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
+
+
 # --------------------------------------------------------------------------- lines
 
 

@@ -189,6 +189,23 @@ def _lines(block: Block, year: int | None) -> list[Agreement]:
     is read as one text, since a narrow column wraps an entry over lines ("Partner — 14 Mar" /
     "2023"); every piece of it must be such an entry."""
     text = " ".join(" ".join(block.lines or (block.text,)).split())
+    return _entries(text, year, Source(block.page_number, block.bbox, block.text))
+
+
+def _table_columns(table: Table, year: int | None) -> list[Agreement]:
+    """A table that is no table of agreements but columns of text the parser took for one: each
+    column read down as one text, a list of agreements when it is one."""
+    width = max((len(r) for r in (table.header, *table.rows)), default=0)
+    found: list[Agreement] = []
+    for col in range(width):
+        cells = [r[col] for r in (table.header, *table.rows) if col < len(r)]
+        text = " ".join(" ".join(cells).split())
+        found += _entries(text, year, Source(table.pages[0], table.bbox, text))
+    return found
+
+
+def _entries(text: str, year: int | None, where: Source) -> list[Agreement]:
+    """The agreements of a text that is nothing but "partner — date" entries, else none."""
     found = []
     at = 0
     for signed, _, matched in find_dates(text, year):
@@ -205,7 +222,7 @@ def _lines(block: Block, year: int | None) -> list[Agreement]:
         if not re.search(r"[^\W\d_]{2}", partner):
             return []
         entry = text[at:after].strip(" ,;")
-        found.append(Agreement(partner, signed, Source(block.page_number, block.bbox, entry)))
+        found.append(Agreement(partner, signed, replace(where, source_text=entry)))
         at = after
     if text[at:].strip(" ,;.") or not found:
         return []
@@ -275,7 +292,7 @@ def extract(ctx: Context) -> list[Agreement]:
     for placed in inside:
         item = placed.item
         if isinstance(item, Table):
-            found = _table(item, ctx.year)
+            found = _table(item, ctx.year) or _table_columns(item, ctx.year)
         elif isinstance(item, Block) and item.role is BlockRole.BODY:
             found = _lines(item, ctx.year)
         else:
