@@ -137,6 +137,90 @@ def test_two_real_words_are_not_joined() -> None:
     assert _mous(doc) == [("Bank of Lakeside", date(2024, 4, 19))]
 
 
+def test_table_without_rules_read_as_blocks() -> None:
+    """Labels "Partner" | "Date signed" over blocks that start where they start: a table the
+    parser left as blocks. The line under it, with nothing beside it, is no row."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.body("Partner", top=100, x0=72)
+    page.body("Date signed", top=100, x0=200)
+    page.body("Reedwater Institute", top=120, x0=72)
+    page.body("Harbourline Ferries", top=140, x0=72)
+    page.body("Shared ferry timetables for member towns", top=170, x0=72)
+    page.body("12 Feb 2024", top=120, x0=200)
+    page.body("9 Oct 2024", top=140, x0=200)
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 2, 12)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
+
+
+def test_table_without_rules_whose_first_column_ran_into_the_date() -> None:
+    """The text layer put the partner and the start of its date on one line ("Reedwater
+    Institute 12 Feb", the year on a line of its own in the date column): the line is cut
+    where the date column starts."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.body("Partner", top=100, x0=72)
+    page.body("Date signed", top=100, x0=200)
+    lines = ("Reedwater Institute 12 Feb", "of Lakes")
+    page.body(" ".join(lines), lines=lines, top=120, x0=72, x1=72 + 26 * 6.4)
+    page.body("2024", top=132, x0=200)
+    assert _mous(doc) == [("Reedwater Institute of Lakes", date(2024, 2, 12))]
+
+
+def test_partner_heading_takes_the_date_printed_under_it() -> None:
+    """Two columns the parser did not tell apart: read across by height, the left partner is
+    followed by the right one's date; its own is the one under it."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1, top=60)
+    page.heading("Reedwater Institute", level=2, top=100, x0=72)
+    page.heading("Harbourline Ferries", level=2, top=110, x0=300)
+    page.body("9 October 2024", size=8, top=132, x0=300)
+    page.body("12 February 2024", size=8, top=140, x0=72)
+    assert sorted(_mous(doc)) == [
+        ("Harbourline Ferries", date(2024, 10, 9)),
+        ("Reedwater Institute", date(2024, 2, 12)),
+    ]
+
+
+def test_column_top_above_a_band_heading_stays_in_the_agreements() -> None:
+    """A heading across the page whose section starts its columns again below it: the partner
+    at the top of the second column, printed above it (but read after it), is still one."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1, top=60, x0=72)
+    page.heading("Reedwater Institute", level=2, top=90, x0=72)
+    page.body("12 February 2024", size=8, top=112, x0=72)
+    page.heading("What We Did", level=1, top=300, x0=72)
+    page.body("The association held eleven meetings in", top=330, x0=72, x1=300)
+    page.heading("Harbourline Ferries", level=2, top=60, x0=320)
+    page.body("9 October 2024", size=8, top=82, x0=320)
+    page.body("its member towns and online.", top=330, x0=320)
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 2, 12)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
+
+
+def test_columns_of_text_taken_for_a_table_are_read_down() -> None:
+    """Columns of text the parser took for a table: the first column, read down as one text,
+    is a list of partners and dates (an entry wrapped over two rows, a year left out)."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(
+        [],
+        [
+            ["Reedwater Institute — 12 Feb", "The association", "shared"],
+            ["2024", "works with", "timetables."],
+            ["Harbourline Ferries — 9 Oct", "two partners", ""],
+        ],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 2, 12)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
+
+
 # --------------------------------------------------------------------------- lines
 
 

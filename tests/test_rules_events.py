@@ -228,6 +228,28 @@ def test_table_printed_twice_side_by_side() -> None:
     ]
 
 
+def test_table_printed_twice_with_the_labels_of_one_half_glued_onto_its_first_row() -> None:
+    """The right half's labels are a row of their own; the left half's were glued onto its
+    first row ("Date 24 February" | "Event Lakeside Kickoff Meeting") and are cut off."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.table(
+        [],
+        [
+            ["The association held four events.", "", "Date", "Event"],
+            ["", "", "3 May", "Shoreline Towns Forum"],
+            ["Date 24 February", "Event Lakeside Kickoff Meeting", "7 June", "Pier Repair Clinic"],
+            ["9 March", "Harbour Day", "", ""],
+        ],
+    )
+    assert _events(doc) == [
+        ("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24)),
+        ("Harbour Day", date(2024, 3, 9), date(2024, 3, 9)),
+        ("Shoreline Towns Forum", date(2024, 5, 3), date(2024, 5, 3)),
+        ("Pier Repair Clinic", date(2024, 6, 7), date(2024, 6, 7)),
+    ]
+
+
 def test_partner_table_whose_header_was_read_as_a_body_row_is_not_ours() -> None:
     doc, page = _doc()
     page.heading("Highlights", level=1)
@@ -239,3 +261,66 @@ def test_partner_table_whose_header_was_read_as_a_body_row_is_not_ours() -> None
         ],
     )
     assert _events(doc) == []
+
+
+# ------------------------------------------------------------------ tables printed without rules
+
+
+def test_table_without_rules_read_as_blocks() -> None:
+    """Labels "Date" | "Event" over blocks that start where they start: a table the parser left
+    as blocks. The paragraph under it is no row."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.body("Date", top=100, x0=72)
+    page.body("Event", top=100, x0=160)
+    page.body("24 February", top=120, x0=72)
+    page.body("3–5 May", top=140, x0=72)
+    page.body(PROSE, top=170, x0=72)
+    page.body("Lakeside Kickoff Meeting", top=120, x0=160)
+    page.body("Shoreline Towns Forum", top=140, x0=160)
+    assert _events(doc) == [
+        ("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24)),
+        ("Shoreline Towns Forum", date(2024, 5, 3), date(2024, 5, 5)),
+    ]
+
+
+def test_table_without_rules_of_partner_events_is_not_ours() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.body("Date", top=100, x0=72)
+    page.body("Event", top=100, x0=160)
+    page.body("Organizer", top=100, x0=300)
+    page.body("24 February", top=120, x0=72)
+    page.body("Lake Cities Summit", top=120, x0=160)
+    page.body("Pinecrest Council", top=120, x0=300)
+    assert _events(doc) == []
+
+
+# ------------------------------------------------------------------ columns read across
+
+
+def test_heading_takes_the_date_printed_under_it_not_the_next_in_reading_order() -> None:
+    """Two columns the parser did not tell apart: read across by height, the left heading is
+    followed by the right column's date line; its own is the one under it."""
+    doc, page = _doc()
+    page.heading("Pier Repair Clinic", level=2, top=100, x0=72)
+    page.heading("Shoreline Towns Forum", level=2, top=110, x0=300)
+    page.body("7 June 2024", size=8, top=132, x0=300)
+    page.body("3 May 2024", size=8, top=140, x0=72)
+    assert sorted(_events(doc)) == [
+        ("Pier Repair Clinic", date(2024, 5, 3), date(2024, 5, 3)),
+        ("Shoreline Towns Forum", date(2024, 6, 7), date(2024, 6, 7)),
+    ]
+
+
+def test_column_top_above_a_band_heading_stays_in_the_section_before() -> None:
+    """A heading across the page whose section starts its columns again below it: the top of
+    the second column, printed above it (but read after it), is still the activities' section."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1, top=60, x0=72)
+    page.body(PROSE, top=90, x0=72, x1=300)
+    page.heading("Joined This Year", level=1, top=300, x0=72)
+    page.body("Ten towns joined the association in 2024: eight", top=330, x0=72, x1=300)
+    page.body("Pier Repair Clinic (7 June 2024)", top=60, x0=320)
+    page.body("towns and two ferry companies.", top=330, x0=320)
+    assert _events(doc) == [("Pier Repair Clinic", date(2024, 6, 7), date(2024, 6, 7))]

@@ -17,8 +17,11 @@ from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table
 from extractors.normalize.dates import find_dates, parse_date
 from extractors.records import Agreement, Source
-from extractors.sections.base import Context, row_source, section_items
+from extractors.sections.bands import regroup
+from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only
+from extractors.sections.grid import block_tables
+from extractors.sections.stacked import following
 
 CUE = re.compile(
     r"\b(mous?|mo[au]s|memorand\w*|agreements?|partnerships?|signatures?|signings?|"
@@ -41,24 +44,26 @@ _WORD = re.compile(r"[^\W_]+")
 _BULLETS = "•·▪●◦‣*- "
 
 
-def _dated_headings(ctx: Context, section: Placed) -> list[Agreement]:
-    heading = section.item
-    assert isinstance(heading, Block)
-    items = section_items(ctx, heading)
+def _dated_headings(ctx: Context, flow: list[Placed], heading: Block) -> list[Agreement]:
+    """The partner headings of a section, each with the date line after it."""
+    items = [p for p in flow if any(h is heading for h in p.headings)]
     found: list[Agreement] = []
     for i, placed in enumerate(items):
         block = placed.item
         if not isinstance(block, Block) or block.role is not BlockRole.HEADING:
             continue
-        following = items[i + 1 : i + 3]
-        signed: date | None = None
-        for nxt in following:
+        nxt_blocks = []
+        for nxt in items[i + 1 : i + 3]:
             if not isinstance(nxt.item, Block):
                 break
-            if when := date_only(nxt.item.text, ctx.year):
+            nxt_blocks.append(nxt.item)
+        page = ctx.document.pages[block.page_number - 1].body_blocks
+        signed: date | None = None
+        for nxt_block in following(block, nxt_blocks, page):
+            if when := date_only(nxt_block.text, ctx.year):
                 signed = when[0]
                 break
-            if nxt.item.role is BlockRole.HEADING:
+            if nxt_block.role is BlockRole.HEADING:
                 break  # the next heading is another partner (or a group of them)
         if signed is not None:
             found.append(
@@ -184,6 +189,23 @@ def _lines(block: Block, year: int | None) -> list[Agreement]:
     is read as one text, since a narrow column wraps an entry over lines ("Partner — 14 Mar" /
     "2023"); every piece of it must be such an entry."""
     text = " ".join(" ".join(block.lines or (block.text,)).split())
+    return _entries(text, year, Source(block.page_number, block.bbox, block.text))
+
+
+def _table_columns(table: Table, year: int | None) -> list[Agreement]:
+    """A table that is no table of agreements but columns of text the parser took for one: each
+    column read down as one text, a list of agreements when it is one."""
+    width = max((len(r) for r in (table.header, *table.rows)), default=0)
+    found: list[Agreement] = []
+    for col in range(width):
+        cells = [r[col] for r in (table.header, *table.rows) if col < len(r)]
+        text = " ".join(" ".join(cells).split())
+        found += _entries(text, year, Source(table.pages[0], table.bbox, text))
+    return found
+
+
+def _entries(text: str, year: int | None, where: Source) -> list[Agreement]:
+    """The agreements of a text that is nothing but "partner — date" entries, else none."""
     found = []
     at = 0
     for signed, _, matched in find_dates(text, year):
@@ -200,7 +222,7 @@ def _lines(block: Block, year: int | None) -> list[Agreement]:
         if not re.search(r"[^\W\d_]{2}", partner):
             return []
         entry = text[at:after].strip(" ,;")
-        found.append(Agreement(partner, signed, Source(block.page_number, block.bbox, entry)))
+        found.append(Agreement(partner, signed, replace(where, source_text=entry)))
         at = after
     if text[at:].strip(" ,;.") or not found:
         return []
@@ -234,9 +256,29 @@ def _mend(partner: str, words: set[str]) -> str:
     return " ".join(out)
 
 
+def _grid_header(header: tuple[str, ...]) -> bool:
+    """Labels of a table of agreements: one names the partner, another the date."""
+    partner = [i for i, h in enumerate(header) if _PARTNER_COL.search(h)]
+    when = [i for i, h in enumerate(header) if _DATE_COL.search(h)]
+    return any(p != w for p in partner for w in when)
+
+
+def _grids(ctx: Context, inside_items: list[Placed]) -> list[Agreement]:
+    """Agreements of the tables printed without rules inside an agreements section, the rows
+    with a date signed."""
+    inside = {id(p.item) for p in inside_items}
+    found: list[Agreement] = []
+    for page in ctx.document.pages:
+        for label, table in block_tables(page.body_blocks, _grid_header):
+            if id(label) in inside:
+                found += [a for a in _table(table, ctx.year) if a.date is not None]
+    return found
+
+
 def extract(ctx: Context) -> list[Agreement]:
     agreements: list[Agreement] = []
-    for placed in ctx.blocks():
+    flow = regroup(ctx.items)
+    for placed in flow:
         block = placed.item
         if (
             isinstance(block, Block)
@@ -244,16 +286,21 @@ def extract(ctx: Context) -> list[Agreement]:
             and CUE.search(block.text)
             and not any(CUE.search(h.text) for h in placed.headings)
         ):
-            agreements.extend(_dated_headings(ctx, placed))
-    inside = [p for p in ctx.items if any(CUE.search(h.text) for h in p.headings)]
+            agreements.extend(_dated_headings(ctx, flow, block))
+    inside = [p for p in flow if any(CUE.search(h.text) for h in p.headings)]
     words = _vocabulary(inside)
     for placed in inside:
         item = placed.item
         if isinstance(item, Table):
-            found = _table(item, ctx.year)
+            found = _table(item, ctx.year) or _table_columns(item, ctx.year)
         elif isinstance(item, Block) and item.role is BlockRole.BODY:
             found = _lines(item, ctx.year)
         else:
             continue
         agreements.extend(replace(a, partner=_mend(a.partner, words)) for a in found)
+    seen = {(a.partner.casefold(), a.date) for a in agreements}
+    for agreement in _grids(ctx, inside):
+        if (agreement.partner.casefold(), agreement.date) not in seen:
+            seen.add((agreement.partner.casefold(), agreement.date))
+            agreements.append(agreement)
     return agreements

@@ -18,11 +18,15 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table
 from extractors.records import OrganizedEvent, Source
 from extractors.sections import agreements, new_members
+from extractors.sections.bands import regroup
 from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only, trailing_date, trailing_parts
+from extractors.sections.grid import block_tables
+from extractors.sections.stacked import following
 
 _MAX_NAME_WORDS = 25
 _DATE_COL = re.compile(r"\b(date|dates|when|day)\b", re.I)
@@ -179,12 +183,16 @@ def _listed(blocks: list[Block], dates: list[tuple[date, date, str | None] | Non
     return found
 
 
-def _candidates(ctx: Context) -> list[_Candidate]:
-    placed = [p for p in ctx.items if isinstance(p.item, Block)]
+def _candidates(ctx: Context, items: list[Placed]) -> list[_Candidate]:
+    placed = [p for p in items if isinstance(p.item, Block)]
     blocks = [p.item for p in placed if isinstance(p.item, Block)]
     dates = [date_only(b.text, ctx.year) for b in blocks]
     labels = {i for i, d in enumerate(dates) if d and _is_label(blocks, i, ctx.year)}
     listed = _listed(blocks, dates)
+    index = {id(b): i for i, b in enumerate(blocks)}
+    pages: dict[int, list[Block]] = {}
+    for b in blocks:
+        pages.setdefault(b.page_number, []).append(b)
     found: list[_Candidate] = []
     for i, block in enumerate(blocks):
         if _excluded(block, placed[i].headings):
@@ -208,10 +216,9 @@ def _candidates(ctx: Context) -> list[_Candidate]:
         if own := _titled(block, ctx.year):
             found += own
             continue
-        for j in range(i + 1, min(i + 4, len(blocks))):
-            item = blocks[j]
+        for item in following(block, blocks[i + 1 : i + 4], pages[block.page_number]):
             dated = [d for line in item.lines if (d := date_only(line, ctx.year))]
-            if j in labels or not dated or len(dated) != len(item.lines):
+            if index[id(item)] in labels or not dated or len(dated) != len(item.lines):
                 break
             for start, end, part in dated:
                 name = f"{block.text} (Part {part})" if part else block.text
@@ -265,6 +272,7 @@ def _merge(candidates: list[_Candidate]) -> list[OrganizedEvent]:
     return sorted(events, key=lambda e: (e.start_date, e.end_date, e.name))
 
 
+_GLUED_ROWS = 6  # how far down a table the labels of its second half may be glued on
 _HEADER_WORDS = 5  # a longer header cell is text the table took in, not a column label
 _RANGE_EDGE = re.compile(r"^\s*[-–—~]|[-–—~]\s*$")
 
@@ -346,27 +354,67 @@ def _rows_source(table: Table, indices: list[int]) -> Source:
     return src
 
 
-def _tables(ctx: Context) -> list[_Candidate]:
-    """A table of the organization's events: a date column and an event column, and no theme
-    or organizer column (that is a table of partners' events)."""
+def _table_events(table: Table, year: int | None) -> list[_Candidate]:
+    """The events of a table with a date column and an event column, and no theme or organizer
+    column (that is a table of partners' events)."""
+    header, first = _header(table)
+    labels = [h for h in header if len(h.split()) <= _HEADER_WORDS]
+    if any(_OTHER_COL.search(h) for h in labels):
+        return []
+    columns = _columns(header)
+    parts = [(table.rows, first, c) for c in columns]
+    if columns:
+        parts += _glued(table.rows, {i for pair in columns for i in pair})
     found: list[_Candidate] = []
-    for placed in ctx.tables():
-        table = placed.item
-        if not isinstance(table, Table) or _excluded_path(placed.headings):
+    for rows, start, (when, name) in parts:
+        for text, title, indices in _table_rows(rows, start, when, name, year):
+            dates = date_only(text, year)
+            if dates and title:
+                src = _rows_source(table, indices)
+                event = OrganizedEvent(_name(title), dates[0], dates[1], src)
+                found.append(_Candidate(event, False))
+    return found
+
+
+_Rows = tuple[tuple[str, ...], ...]
+
+
+def _glued(rows: _Rows, taken: set[int]) -> list[tuple[_Rows, int, tuple[int, int]]]:
+    """The other half of a table printed twice side by side whose labels the parser glued onto
+    its first row ("Date 5 February" | "Event Kickoff Meeting"): the rows with the labels cut
+    off, where that half starts, and its (date, event) columns."""
+    for index, row in enumerate(rows[:_GLUED_ROWS]):
+        lead = tuple("" if i in taken else (cell.split() or [""])[0] for i, cell in enumerate(row))
+        if not (pairs := _columns(lead)):
             continue
-        header, first = _header(table)
-        labels = [h for h in header if len(h.split()) <= _HEADER_WORDS]
-        if any(_OTHER_COL.search(h) for h in labels):
-            continue
-        for when, name in _columns(header):
-            for text, title, indices in _table_rows(table.rows, first, when, name, ctx.year):
-                dates = date_only(text, ctx.year)
-                if dates and title:
-                    src = _rows_source(table, indices)
-                    event = OrganizedEvent(_name(title), dates[0], dates[1], src)
-                    found.append(_Candidate(event, False))
+        cut = tuple(" ".join(cell.split()[1:]) if lead[i] else cell for i, cell in enumerate(row))
+        mended = (*rows[:index], cut, *rows[index + 1 :])
+        return [(mended, index, pair) for pair in pairs]
+    return []
+
+
+def _grids(ctx: Context, items: list[Placed]) -> list[tuple[tuple[Block, ...], Table]]:
+    """Tables printed without rules that the parser left as blocks ("Date" | "Event" labels
+    over aligned blocks), with the headings above them."""
+    headings = {id(p.item): p.headings for p in items}
+    found = []
+    for page in ctx.document.pages:
+        for label, table in block_tables(page.body_blocks, lambda h: bool(_columns(h))):
+            found.append((headings.get(id(label), ()), table))
+    return found
+
+
+def _tables(ctx: Context, items: list[Placed]) -> list[_Candidate]:
+    """Events of the tables, and of the tables printed without rules, outside the sections of
+    other kinds of events."""
+    tables = [(p.headings, p.item) for p in items if isinstance(p.item, Table)]
+    found: list[_Candidate] = []
+    for headings, table in [*tables, *_grids(ctx, items)]:
+        if not _excluded_path(headings):
+            found += _table_events(table, ctx.year)
     return found
 
 
 def extract(ctx: Context) -> list[OrganizedEvent]:
-    return _merge(_candidates(ctx) + _tables(ctx))
+    items = regroup(ctx.items)
+    return _merge(_candidates(ctx, items) + _tables(ctx, items))
