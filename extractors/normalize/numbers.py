@@ -146,8 +146,19 @@ _CURRENCY_PRE = (
     rf"|(?<![A-Za-z])(?P<cur_code>{_alternation(CURRENCY_CODES)})(?![A-Za-z])\s*)?"
 )
 _SIGN = r"(?:(?<![^\s(])(?P<sign>[-−]))?"
+# a number grouped in thousands that a narrow line broke inside one group ("1,200,00" over "0",
+# "114 0" over "34"); the lead group before a broken group is whole: three digits, or followed
+# by whole groups ("3,5 10" is not one number)
+_BROKEN_GROUP = rf"(?:\d{_SPACE_GROUP}\d\d|\d\d{_SPACE_GROUP}\d)"
+_BROKEN = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{3}}),{_BROKEN_GROUP}(?:,\d{{3}})*"
+    rf"|(?:\d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+|\d{{3}}){_SPACE_GROUP}{_BROKEN_GROUP}"
+    rf"(?:{_SPACE_GROUP}\d{{3}})*"
+)
 _DIGITS = (
     r"(?(cur_code)|(?<![\w.,]))(?P<num>"
+    rf"(?:{_BROKEN})(?![\d.,]\d)"
+    "|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3})+,\d+"
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"
@@ -164,8 +175,18 @@ _WORDS = (
     rf"|{_UNITS}))(?![\w-])"
 )
 _SCALE_WORDS = _alternation(s for s in SCALES if len(s) > 1)
+_BROKEN_AT = 7  # a scale word this long may come broken in two by a line break ("mi llion")
+
+
+def _broken(word: str) -> str:
+    """A long scale word broken in two by white space at any letter: a narrow column breaks
+    "1.2 million" into "1.2 mi" and "llion" when the word does not fit its line."""
+    return "|".join(rf"{word[:i]}\s{word[i:]}" for i in range(1, len(word)))
+
+
+_BROKEN_SCALES = "|".join(_broken(s) for s in SCALES if len(s) >= _BROKEN_AT)
 _SCALE = (
-    rf"(?:\s*(?P<scale_word>(?i:{_SCALE_WORDS}))(?![A-Za-z])"
+    rf"(?:\s*(?P<scale_word>(?i:{_BROKEN_SCALES}|{_SCALE_WORDS}))(?![A-Za-z])"
     r"|(?P<scale_abbr>[kKmMbB])(?![A-Za-z\d²³]))?"
 )
 _PLUS = r"(?P<plus>\+)?"
@@ -236,7 +257,7 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
         return None
     scale = groups["scale_word"] or groups["scale_abbr"]
     if scale:
-        value *= SCALES[scale.lower()]
+        value *= SCALES["".join(scale.lower().split())]
     if groups["sign"]:
         value = -value
     return Quantity(

@@ -1,13 +1,28 @@
 """Headline figures: the document model's tiles (a number set much larger than the body text with
 its label above, below, beside or around it), read as typed values: "1.2 million" -> 1200000,
-"Over 300" -> 300 with qualifier "over", "65+" -> 65 with "+", "92%" -> 92 with unit "%"."""
+"Over 300" -> 300 with qualifier "over", "65+" -> 65 with "+", "92%" -> 92 with unit "%".
+
+The tile's label is checked against the page's lines: a line of the label that no tile took (the
+rest of a label wrapped onto further lines, a word set beside the number's last line, a label
+that wraps around the number) is put back. A year set large ("2025 Activities") is a title, not
+a figure."""
 
 from __future__ import annotations
 
-from extractors.model import Tile
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extractors.model import BBox, Block, BlockRole, Page, Tile
 from extractors.normalize.numbers import Quantity, parse_quantity
 from extractors.records import Figure, Source
 from extractors.sections.base import Context
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LABEL_ROLES = frozenset({BlockRole.BODY, BlockRole.CAPTION})
+_FLUSH = 3.0  # points: lines of one label start at the same left edge
+_MAX_LABEL_WORDS = 16
+_BULLETS = ("•", "‣", "▪", "–", "-", "*", "·")
 
 
 def _quantity(tile: Tile) -> Quantity | None:
@@ -26,25 +41,206 @@ def _quantity(tile: Tile) -> Quantity | None:
     return quantity
 
 
+def is_year(quantity: Quantity) -> bool:
+    """A bare four-digit year ("2025", as in a title "2025 Activities"), never a count."""
+    return (
+        quantity.unit is None
+        and quantity.qualifier is None
+        and _YEAR.fullmatch(quantity.source_text) is not None
+    )
+
+
+# ---- the label against the page's lines -------------------------------------------------------
+
+
+def _inside(block: Block, box: BBox) -> bool:
+    return (
+        block.bbox.x0 >= box.x0 - 1
+        and block.bbox.x1 <= box.x1 + 1
+        and block.bbox.top >= box.top - 1
+        and block.bbox.bottom <= box.bottom + 1
+    )
+
+
+def _rows_overlap(a: BBox, b: BBox) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0
+
+
+def _one_line(block: Block) -> bool:
+    return len(block.lines) <= 1 and block.bbox.height <= 1.8 * block.font_size
+
+
+def _parts(page: Page, tile: Tile) -> tuple[Block | None, list[Block]]:
+    """The tile's number block and its label's blocks, top to bottom."""
+    inside = [b for b in page.body_blocks if _inside(b, tile.bbox)]
+    number = next((b for b in inside if b.text == tile.value_text), None)
+    label = [b for b in inside if b is not number and b.text in tile.label]
+    return number, sorted(label, key=lambda b: b.bbox.top)
+
+
+def _free_lines(page: Page, tiles: Sequence[Tile]) -> list[Block]:
+    """The page's small text lines that none of `tiles` took as its number or label."""
+    taken: set[int] = set()
+    for tile in tiles:
+        number, label = _parts(page, tile)
+        taken.update(id(b) for b in [*label, *([number] if number else [])])
+    return [b for b in page.body_blocks if b.role in _LABEL_ROLES and id(b) not in taken]
+
+
+def _loose(page: Page, tile: Tile) -> bool:
+    """A label only beside the number, not touching it: the nearest text to its right, which a
+    label wrapped around the number beats."""
+    number, label = _parts(page, tile)
+    return (
+        tile.arrangement == "number_beside" and number is not None and not _touches(number, label)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Free:
+    """A page's lines free for a label: those no tile took, and those only loose labels took."""
+
+    lines: list[Block]
+    unless_loose: list[Block]
+
+
+def _free(page: Page) -> _Free:
+    firm = [t for t in page.tiles if not _loose(page, t)]
+    return _Free(_free_lines(page, page.tiles), _free_lines(page, firm))
+
+
+def _distance(a: Block, b: Block, step: int) -> float:
+    """How far `b` is set under `a` (step 1) or over it (step -1)."""
+    return b.bbox.top - a.bbox.bottom if step > 0 else a.bbox.top - b.bbox.bottom
+
+
+def _goes_on(last: Block, line: Block, reach: float, step: int) -> bool:
+    """Could `line` be the next line of a label whose line so far is `last`: one line of text,
+    flush with it, in its size, within `reach`, not an item of a list?"""
+    return (
+        _one_line(line)
+        and not line.text.startswith(_BULLETS)
+        and abs(line.bbox.x0 - last.bbox.x0) <= _FLUSH
+        and abs(line.font_size - last.font_size) <= 0.5
+        and 0 <= _distance(last, line, step) <= reach
+    )
+
+
+def _continued(last: Block, previous: BBox, free: Sequence[Block], step: int) -> list[Block]:
+    """The free lines that go on from a label's `last` line under it (step 1) or over it (step
+    -1), as close as the label's lines are set to each other. Only a label set one line to a
+    block goes on: lines set this far apart were not joined into one block (a wide leading),
+    while a label of several lines in one block is whole."""
+    out: list[Block] = []
+    if not _one_line(last):
+        return out
+    words = len(last.text.split())
+    gap = last.bbox.top - previous.bottom if step > 0 else previous.top - last.bbox.bottom
+    while True:
+        reach = max(1.2 * last.font_size, 1.3 * max(gap, 0) + 2)
+        near = [b for b in free if b not in out and _goes_on(last, b, reach, step)]
+        if not near:
+            return out
+        nxt = min(near, key=lambda b: abs(b.bbox.top - last.bbox.top))
+        words += len(nxt.text.split())
+        if words > _MAX_LABEL_WORDS:
+            return out
+        gap = _distance(last, nxt, step)
+        out.append(nxt)
+        last = nxt
+
+
+def _beside_number(number: Block, label: Sequence[Block], free: Sequence[Block]) -> list[Block]:
+    """Free lines set on the number's rows, right of where its last line ends (the number is
+    "Over / 300" on two lines and "city" sits beside "300"), above the label's first line."""
+    first = label[0].bbox.top if label else number.bbox.bottom
+    return [
+        b
+        for b in free
+        if _one_line(b)
+        and b.bbox.top >= number.bbox.top
+        and b.bbox.bottom <= min(number.bbox.bottom, first) + 1
+        and number.bbox.x0 < b.bbox.x0 <= number.bbox.x1 + 0.5 * number.font_size
+        and b.font_size < number.font_size
+    ]
+
+
+def _wrapped_around(number: Block, lines: Sequence[Block]) -> Block | None:
+    """A label that starts on the number's rows, right of its left edge, and wraps under it
+    (its box begins left of the number's right edge and ends below the number)."""
+    for b in lines:
+        if (
+            number.bbox.top < b.bbox.top < number.bbox.bottom < b.bbox.bottom
+            and number.bbox.x0 - _FLUSH <= b.bbox.x0 <= number.bbox.x1
+            and b.font_size < number.font_size
+        ):
+            return b
+    return None
+
+
+def _touches(number: Block, label: Sequence[Block]) -> bool:
+    return any(
+        _rows_overlap(b.bbox, number.bbox) and b.bbox.x0 - number.bbox.x1 <= 0.5 * number.font_size
+        for b in label
+    )
+
+
+def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
+    """The tile with the lines of its label that no tile took put back."""
+    number, label = _parts(page, tile)
+    if number is None:
+        return tile
+    free = lines.lines
+    if tile.arrangement == "number_beside" and not _touches(number, label):
+        around = _wrapped_around(number, lines.unless_loose)
+        if around is not None:
+            box = number.bbox.union(around.bbox)
+            return replace(tile, label=around.text, bbox=box)
+    if not label:
+        return tile
+    before: list[Block] = []
+    after: list[Block] = []
+    if tile.arrangement == "label_above":
+        before = _continued(label[0], number.bbox, free, -1)[::-1]
+    else:
+        previous = label[-2].bbox if len(label) > 1 else number.bbox
+        after = _continued(label[-1], previous, free, 1)
+        if tile.arrangement == "number_above":
+            before = _beside_number(number, label, free)
+    if not before and not after:
+        return tile
+    text = " ".join([*(b.text for b in before), tile.label, *(b.text for b in after)])
+    box = tile.bbox
+    for b in [*before, *after]:
+        box = box.union(b.bbox)
+    return replace(tile, label=text, bbox=box)
+
+
 def extract(ctx: Context) -> list[Figure]:
+    free: dict[int, _Free] = {}
     figures: list[Figure] = []
     for placed in ctx.tiles():
         tile = placed.item
         if not isinstance(tile, Tile):
             continue
-        quantity = _quantity(tile)
-        if quantity is None:
-            continue
-        text = (
-            tile.label if tile.arrangement == "number_inside" else f"{tile.value_text} {tile.label}"
-        )
-        figures.append(
-            Figure(
-                label=tile.label,
-                value=quantity.value,
-                unit=quantity.unit,
-                qualifier=quantity.qualifier,
-                source=Source(tile.page_number, tile.bbox, text),
-            )
-        )
+        page = ctx.document.pages[tile.page_number - 1]
+        if page.number not in free:
+            free[page.number] = _free(page)
+        figure = _figure(_relabelled(tile, page, free[page.number]))
+        if figure is not None:
+            figures.append(figure)
     return figures
+
+
+def _figure(tile: Tile) -> Figure | None:
+    quantity = _quantity(tile)
+    if quantity is None or is_year(quantity):
+        return None
+    text = tile.label if tile.arrangement == "number_inside" else f"{tile.value_text} {tile.label}"
+    return Figure(
+        label=tile.label,
+        value=quantity.value,
+        unit=quantity.unit,
+        qualifier=quantity.qualifier,
+        source=Source(tile.page_number, tile.bbox, text),
+    )

@@ -1,0 +1,100 @@
+"""Headline figures on synthetic pages: labels made whole from the page's lines, numbers broken
+over lines, years set large. All content is invented (a fictional "Association of Lakeside
+Towns")."""
+
+from __future__ import annotations
+
+from extractors.normalize.numbers import parse_quantity
+from extractors.sections import figures
+from extractors.sections.base import Context
+from tests.doc_factory import DocBuilder, PageBuilder
+
+BODY = (
+    "The Association of Lakeside Towns brings together towns that share a shoreline, "
+    "so that they can plan water, transport and tourism together."
+)
+
+
+def _page() -> tuple[DocBuilder, PageBuilder]:
+    """A page whose body text (10pt) dominates, so 28pt is a headline size."""
+    doc = DocBuilder(year=2024)
+    page = doc.page()
+    page.heading("The Year in Numbers", level=1)
+    page.body(BODY)
+    page.body(BODY)
+    return doc, page
+
+
+def _figures(doc: DocBuilder) -> list[tuple[str, float | int, str | None, str | None]]:
+    found = figures.extract(Context(doc.build()))
+    return [(f.label, f.value, f.unit, f.qualifier) for f in found]
+
+
+def test_scale_word_broken_over_two_lines() -> None:
+    quantity = parse_quantity("USD 3.4 mi llion")
+    assert quantity is not None
+    assert (quantity.value, quantity.unit) == (3_400_000, "USD")
+    five = parse_quantity("5 mi les")
+    assert five is not None and five.value == 5
+
+
+def test_number_broken_inside_its_digits_is_read_whole() -> None:
+    doc, page = _page()
+    page.block("114,0\n34", size=28, top=300)
+    page.block("visits to our lake pages", size=9, top=370)
+    assert _figures(doc) == [("visits to our lake pages", 114_034, None, None)]
+
+
+def test_number_broken_inside_a_group_of_digits() -> None:
+    cases = {"1,200,00 0": 1_200_000, "114 0 34": 114_034, "114,034 100+": 114_034, "3,5 10": 3.5}
+    for text, value in cases.items():
+        quantity = parse_quantity(text)
+        assert quantity is not None and quantity.value == value, text
+
+
+def test_year_set_large_is_not_a_figure() -> None:
+    doc, page = _page()
+    page.block("2023 Activities", size=28, top=300)
+    page.block("the towns met nine times in the year", size=9, top=340)
+    assert _figures(doc) == []
+
+
+def test_label_wrapped_onto_more_lines_is_whole() -> None:
+    doc, page = _page()
+    page.block("1.2M", size=28, top=300)
+    page.block("page views of", size=10, top=350)
+    page.block("the lake atlas", size=10, top=380)
+    page.block("and its maps", size=10, top=410)
+    page.block("9", size=28, top=450)
+    page.block("towns joined", size=10, top=500)
+    assert _figures(doc) == [
+        ("page views of the lake atlas and its maps", 1_200_000, None, None),
+        ("towns joined", 9, None, None),
+    ]
+
+
+def test_paragraph_under_a_figure_is_not_its_label() -> None:
+    doc, page = _page()
+    page.block("1.2M", size=28, top=300)
+    page.block("page views of", size=10, top=350)
+    page.block("the lake atlas", size=10, top=380)
+    page.block("Page views count the atlas and the\nrecordings of our meetings.", size=10, top=410)
+    assert _figures(doc) == [("page views of the lake atlas", 1_200_000, None, None)]
+
+
+def test_word_beside_the_numbers_last_line_starts_the_label() -> None:
+    doc, page = _page()
+    number = page.block("Over\n300", size=28, top=300)
+    page.block("boat", size=10, top=number.bbox.bottom - 14, x0=number.bbox.x0 + 50)
+    page.block("trips organized", size=10, top=number.bbox.bottom + 8)
+    assert _figures(doc) == [("boat trips organized", 300, None, "over")]
+
+
+def test_label_wrapped_around_the_number_beats_text_far_to_its_right() -> None:
+    doc, page = _page()
+    number = page.block("45+", size=28, top=300, x1=120)
+    # the label starts beside the number and wraps under it, so its box starts at its left
+    page.block("towns joined the clean shore\ncampaign", size=9, top=318, x1=200)
+    page.block("a note in the next column", size=9, top=318, x0=260)
+    assert _figures(doc) == [("towns joined the clean shore campaign", 45, None, "+")]
+    assert number.bbox.x1 == 120
