@@ -98,3 +98,31 @@ def test_label_wrapped_around_the_number_beats_text_far_to_its_right() -> None:
     page.block("a note in the next column", size=9, top=318, x0=260)
     assert _figures(doc) == [("towns joined the clean shore campaign", 45, None, "+")]
     assert number.bbox.x1 == 120
+
+
+def test_number_broken_right_after_its_lead_group() -> None:
+    quantity = parse_quantity("USD 3,4 00,000")
+    assert quantity is not None
+    assert (quantity.value, quantity.unit) == (3_400_000, "USD")
+
+
+def test_line_nearer_to_the_next_number_is_not_the_labels() -> None:
+    doc, page = _page()
+    page.block("1.2M", size=28, top=300)
+    page.block("page views of", size=10, top=350)
+    page.block("the lake atlas", size=10, top=380)
+    page.block("Cleaned", size=10, top=410)  # over the next number, not under the label
+    page.block("45 beaches", size=28, top=428)
+    page.block("cleaned by volunteers", size=10, top=470)
+    views = [f for f in _figures(doc) if f[1] == 1_200_000]
+    assert views == [("page views of the lake atlas", 1_200_000, None, None)]
+
+
+def test_label_around_the_number_goes_on_over_it() -> None:
+    doc, page = _page()
+    page.block("Boat trips", size=10, top=300)
+    page.block("run in", size=10, top=330)
+    number = page.block("2.5", size=28, top=346)
+    page.block("days on", size=10, top=number.bbox.bottom - 12, x0=number.bbox.x1 + 4)
+    page.block("average", size=10, top=number.bbox.bottom + 20)
+    assert _figures(doc) == [("Boat trips run in 2.5 days on average", 2.5, None, None)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractors.model import BBox, Block, BlockRole, Page, Tile
 from extractors.normalize.numbers import Quantity, parse_quantity
@@ -98,15 +99,18 @@ def _loose(page: Page, tile: Tile) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Free:
-    """A page's lines free for a label: those no tile took, and those only loose labels took."""
+    """A page's lines free for a label: those no tile took, and those only loose labels took;
+    and the page's headline numbers."""
 
     lines: list[Block]
     unless_loose: list[Block]
+    numbers: list[Block]  # the tiles' numbers
 
 
 def _free(page: Page) -> _Free:
     firm = [t for t in page.tiles if not _loose(page, t)]
-    return _Free(_free_lines(page, page.tiles), _free_lines(page, firm))
+    numbers = [n for t in page.tiles if (n := _parts(page, t)[0]) is not None]
+    return _Free(_free_lines(page, page.tiles), _free_lines(page, firm), numbers)
 
 
 def _distance(a: Block, b: Block, step: int) -> float:
@@ -126,16 +130,38 @@ def _goes_on(last: Block, line: Block, reach: float, step: int) -> bool:
     )
 
 
-def _continued(last: Block, previous: BBox, free: Sequence[Block], step: int) -> list[Block]:
+def _nearer_number(line: Block, last: Block, numbers: Sequence[Block], step: int) -> bool:
+    """Is `line` set nearer to another headline number beyond it than to the label's `last`
+    line (then it is that number's, "Trained" over "over 300")?"""
+    return any(
+        _overlap_x(line.bbox, n.bbox) > 0
+        and 0 <= _distance(line, n, step) < _distance(last, line, step)
+        for n in numbers
+    )
+
+
+def _overlap_x(a: BBox, b: BBox) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _leading(parts: Sequence[Block]) -> float:
+    """The widest gap between the lines of a tile (its number and label), top to bottom."""
+    ordered = sorted(parts, key=lambda b: b.bbox.top)
+    gaps = [b.bbox.top - a.bbox.bottom for a, b in pairwise(ordered)]
+    return max([0.0, *gaps])
+
+
+def _continued(
+    last: Block, gap: float, free: Sequence[Block], numbers: Sequence[Block], step: int
+) -> list[Block]:
     """The free lines that go on from a label's `last` line under it (step 1) or over it (step
-    -1), as close as the label's lines are set to each other. Only a label set one line to a
-    block goes on: lines set this far apart were not joined into one block (a wide leading),
-    while a label of several lines in one block is whole."""
+    -1), as close as the label's lines are set to each other (`gap`). Only a label set one line
+    to a block goes on: lines set this far apart were not joined into one block (a wide
+    leading), while a label of several lines in one block is whole."""
     out: list[Block] = []
     if not _one_line(last):
         return out
     words = len(last.text.split())
-    gap = last.bbox.top - previous.bottom if step > 0 else previous.top - last.bbox.bottom
     while True:
         reach = max(1.2 * last.font_size, 1.3 * max(gap, 0) + 2)
         near = [b for b in free if b not in out and _goes_on(last, b, reach, step)]
@@ -143,7 +169,7 @@ def _continued(last: Block, previous: BBox, free: Sequence[Block], step: int) ->
             return out
         nxt = min(near, key=lambda b: abs(b.bbox.top - last.bbox.top))
         words += len(nxt.text.split())
-        if words > _MAX_LABEL_WORDS:
+        if words > _MAX_LABEL_WORDS or _nearer_number(nxt, last, numbers, step):
             return out
         gap = _distance(last, nxt, step)
         out.append(nxt)
@@ -200,13 +226,14 @@ def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
         return tile
     before: list[Block] = []
     after: list[Block] = []
-    if tile.arrangement == "label_above":
-        before = _continued(label[0], number.bbox, free, -1)[::-1]
-    else:
-        previous = label[-2].bbox if len(label) > 1 else number.bbox
-        after = _continued(label[-1], previous, free, 1)
-        if tile.arrangement == "number_above":
-            before = _beside_number(number, label, free)
+    gap = _leading([number, *label])
+    others = [n for n in lines.numbers if n is not number]
+    if tile.arrangement in ("label_above", "number_inside"):
+        before = _continued(label[0], gap, free, others, -1)[::-1]
+    if tile.arrangement != "label_above":
+        after = _continued(label[-1], gap, free, others, 1)
+    if tile.arrangement == "number_above":
+        before = _beside_number(number, label, free)
     if not before and not after:
         return tile
     text = " ".join([*(b.text for b in before), tile.label, *(b.text for b in after)])
