@@ -126,3 +126,21 @@ def test_label_around_the_number_goes_on_over_it() -> None:
     page.block("days on", size=10, top=number.bbox.bottom - 12, x0=number.bbox.x1 + 4)
     page.block("average", size=10, top=number.bbox.bottom + 20)
     assert _figures(doc) == [("Boat trips run in 2.5 days on average", 2.5, None, None)]
+
+
+def test_label_around_a_number_starts_on_the_line_over_it() -> None:
+    doc, page = _page()
+    page.block("Cleaned", size=10, top=300)
+    number = page.block("over\n300", size=28, top=320)
+    page.block("shore", size=10, top=number.bbox.bottom - 14, x0=number.bbox.x0 + 50)
+    page.block("beaches", size=10, top=number.bbox.bottom + 2)
+    assert _figures(doc) == [("Cleaned over 300 shore beaches", 300, None, "over")]
+
+
+def test_hedge_set_large_over_the_number_is_its_qualifier() -> None:
+    doc, page = _page()
+    head = page.block("Cleaned", size=10, top=312, x1=120)
+    page.block("over", size=28, top=300, x0=head.bbox.x1 + 3)
+    number = page.block("300", size=28, top=340, x1=130)
+    page.block("beaches", size=10, top=number.bbox.bottom - 14, x0=number.bbox.x1 + 3)
+    assert _figures(doc) == [("Cleaned over 300 beaches", 300, None, "over")]

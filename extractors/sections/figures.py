@@ -224,6 +224,7 @@ def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
             return replace(tile, label=around.text, bbox=box)
     if not label:
         return tile
+    tile = _hedged(tile, number, label, page)
     before: list[Block] = []
     after: list[Block] = []
     gap = _leading([number, *label])
@@ -234,13 +235,69 @@ def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
         after = _continued(label[-1], gap, free, others, 1)
     if tile.arrangement == "number_above":
         before = _beside_number(number, label, free)
+    head = _head_line(number, free, others) if before else None
     if not before and not after:
         return tile
-    text = " ".join([*(b.text for b in before), tile.label, *(b.text for b in after)])
+    parts = [*before, *after] if head is None else [head, *before, *after]
+    words = [*(b.text for b in before), tile.label, *(b.text for b in after)]
+    if head is not None:
+        words = [head.text, number.text, *words]
     box = tile.bbox
-    for b in [*before, *after]:
+    for b in parts:
         box = box.union(b.bbox)
-    return replace(tile, label=text, bbox=box)
+    inside = "number_inside" if head is not None else tile.arrangement
+    return replace(tile, label=" ".join(words), bbox=box, arrangement=inside)
+
+
+def _head_line(number: Block, free: Sequence[Block], numbers: Sequence[Block]) -> Block | None:
+    """The free line right over a number whose label wraps around it ("Trained" over "over 300
+    / city / officials"): flush with it, nearer to it than to any other number; the label is
+    then one sentence with the number inside."""
+    near = [
+        b
+        for b in free
+        if _one_line(b)
+        and abs(b.bbox.x0 - number.bbox.x0) <= _FLUSH
+        and b.font_size < number.font_size
+        and 0 <= number.bbox.top - b.bbox.bottom <= 0.5 * number.font_size
+        and not _nearer_number(b, number, numbers, -1)
+    ]
+    return max(near, key=lambda b: b.bbox.bottom) if near else None
+
+
+def _hedge(number: Block, label: Sequence[Block], blocks: Sequence[Block]) -> Block | None:
+    """A hedge ("over", "more than") set in the number's size at the end of the label's line
+    over the number: the number broken over two lines, "Trained over" over "300 city
+    officials"."""
+    for b in blocks:
+        hedged = parse_quantity(f"{b.text} {number.text}")
+        if (
+            b is not number
+            and abs(b.font_size - number.font_size) <= 0.5
+            and hedged is not None
+            and hedged.qualifier is not None
+            and hedged.source_text == f"{b.text} {number.text}"
+            and 0 <= number.bbox.top - b.bbox.bottom <= 0.5 * number.font_size
+            and any(
+                _rows_overlap(part.bbox, b.bbox)
+                and 0 <= b.bbox.x0 - part.bbox.x1 <= 0.5 * number.font_size
+                for part in label
+            )
+        ):
+            return b
+    return None
+
+
+def _hedged(tile: Tile, number: Block, label: Sequence[Block], page: Page) -> Tile:
+    """A number_inside tile with the hedge set over its number put in its label."""
+    at = tile.label.find(number.text)
+    if tile.arrangement != "number_inside" or at <= 0:
+        return tile
+    hedge = _hedge(number, label, page.body_blocks)
+    if hedge is None:
+        return tile
+    text = f"{tile.label[:at]}{hedge.text} {tile.label[at:]}"
+    return replace(tile, label=text, bbox=tile.bbox.union(hedge.bbox))
 
 
 def extract(ctx: Context) -> list[Figure]:
