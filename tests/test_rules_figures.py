@@ -144,3 +144,16 @@ def test_hedge_set_large_over_the_number_is_its_qualifier() -> None:
     number = page.block("300", size=28, top=340, x1=130)
     page.block("beaches", size=10, top=number.bbox.bottom - 14, x0=number.bbox.x1 + 3)
     assert _figures(doc) == [("Cleaned over 300 beaches", 300, None, "over")]
+
+
+def test_sentence_over_a_stack_of_figures_is_not_the_first_label() -> None:
+    doc, page = _page()
+    page.block("The year in two figures, each counting the whole year.", size=9, top=290)
+    page.block("45", size=24, top=303)
+    page.block("beaches cleaned", size=9, top=335)
+    page.block("12", size=24, top=348)
+    page.block("boat trips organized", size=9, top=380)
+    assert _figures(doc) == [
+        ("beaches cleaned", 45, None, None),
+        ("boat trips organized", 12, None, None),
+    ]

@@ -300,17 +300,69 @@ def _hedged(tile: Tile, number: Block, label: Sequence[Block], page: Page) -> Ti
     return replace(tile, label=text, bbox=tile.bbox.union(hedge.bbox))
 
 
+_NEAR = 24.0  # points between a number and the label under or over it
+_SENTENCE_END = (".", "!", "?")
+
+
+def _under(number: Block, blocks: Sequence[Block]) -> Block | None:
+    """The label-like line right under a number."""
+    near = [
+        b
+        for b in blocks
+        if b.role in _LABEL_ROLES
+        and b.font_size < number.font_size
+        and len(b.text.split()) <= _MAX_LABEL_WORDS
+        and 0 <= b.bbox.top - number.bbox.bottom <= _NEAR
+        and _overlap_x(b.bbox, number.bbox) > 0
+    ]
+    return min(near, key=lambda b: b.bbox.top) if near else None
+
+
+def _labels_under(page: Page) -> dict[int, Tile]:
+    """A stack of tiles read with each label over its number, when the first label is a
+    sentence (the passage introducing the figures) and under every number is a line that
+    is not: then the labels are under the numbers."""
+    tiles = page.tiles
+    if not tiles or any(t.arrangement != "label_above" for t in tiles):
+        return {}
+    if not any(t.label.rstrip().endswith(_SENTENCE_END) for t in tiles):
+        return {}
+    out: dict[int, Tile] = {}
+    for tile in tiles:
+        number = _parts(page, tile)[0]
+        label = _under(number, page.body_blocks) if number is not None else None
+        if number is None or label is None or label.text.rstrip().endswith(_SENTENCE_END):
+            return {}
+        box = number.bbox.union(label.bbox)
+        out[id(tile)] = replace(tile, label=label.text, bbox=box, arrangement="number_above")
+    if len({t.label for t in out.values()}) < len(out):
+        return {}
+    return out
+
+
+def _page_tiles(page: Page) -> dict[int, Tile]:
+    """The page's tiles (by the id of the document model's tile), their labels made whole."""
+    flipped = _labels_under(page)
+    originals = list(page.tiles)
+    current = [flipped.get(id(t), t) for t in originals]
+    view = replace(page, tiles=current) if flipped else page
+    lines = _free(view)
+    return {
+        id(original): _relabelled(tile, view, lines)
+        for original, tile in zip(originals, current, strict=True)
+    }
+
+
 def extract(ctx: Context) -> list[Figure]:
-    free: dict[int, _Free] = {}
+    pages: dict[int, dict[int, Tile]] = {}
     figures: list[Figure] = []
     for placed in ctx.tiles():
         tile = placed.item
         if not isinstance(tile, Tile):
             continue
-        page = ctx.document.pages[tile.page_number - 1]
-        if page.number not in free:
-            free[page.number] = _free(page)
-        figure = _figure(_relabelled(tile, page, free[page.number]))
+        if tile.page_number not in pages:
+            pages[tile.page_number] = _page_tiles(ctx.document.pages[tile.page_number - 1])
+        figure = _figure(pages[tile.page_number].get(id(tile), tile))
         if figure is not None:
             figures.append(figure)
     return figures
