@@ -157,3 +157,14 @@ def test_sentence_over_a_stack_of_figures_is_not_the_first_label() -> None:
         ("beaches cleaned", 45, None, None),
         ("boat trips organized", 12, None, None),
     ]
+
+
+def test_next_tiles_label_on_the_numbers_row_is_not_in_the_label() -> None:
+    doc, page = _page()
+    page.block("Cleaned", size=9, top=317, x0=72, x1=110)
+    number = page.block("65+", size=24, top=300, x0=113, x1=160)
+    page.block("beaches", size=9, top=number.bbox.bottom + 2, x0=72)
+    page.block("7", size=24, top=300, x0=260, x1=275)
+    page.block("new towns", size=9, top=317, x0=278)
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[65] == "Cleaned 65+ beaches"

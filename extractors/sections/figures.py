@@ -211,6 +211,29 @@ def _touches(number: Block, label: Sequence[Block]) -> bool:
     )
 
 
+def _without_far_tail(
+    tile: Tile, number: Block, label: Sequence[Block]
+) -> tuple[Tile, list[Block]]:
+    """A label around its number without the text set on the number's row well to its right
+    (the next tile's label, in a grid of tiles): a label goes on right after the number."""
+    far = [
+        b
+        for b in label
+        if _rows_overlap(b.bbox, number.bbox)
+        and b.bbox.x0 - number.bbox.x1 > 0.5 * number.font_size
+    ]
+    kept = [b for b in label if b not in far]
+    if tile.arrangement != "number_inside" or not far or not kept:
+        return tile, list(label)
+    text = tile.label
+    for b in far:
+        text = text.replace(f" {b.text}", "", 1)
+    box = number.bbox
+    for b in kept:
+        box = box.union(b.bbox)
+    return replace(tile, label=text, bbox=box), kept
+
+
 def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
     """The tile with the lines of its label that no tile took put back."""
     number, label = _parts(page, tile)
@@ -224,6 +247,7 @@ def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
             return replace(tile, label=around.text, bbox=box)
     if not label:
         return tile
+    tile, label = _without_far_tail(tile, number, label)
     tile = _hedged(tile, number, label, page)
     before: list[Block] = []
     after: list[Block] = []
