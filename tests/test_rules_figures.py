@@ -168,3 +168,12 @@ def test_next_tiles_label_on_the_numbers_row_is_not_in_the_label() -> None:
     page.block("new towns", size=9, top=317, x0=278)
     found = dict((f[1], f[0]) for f in _figures(doc))
     assert found[65] == "Cleaned 65+ beaches"
+
+
+def test_sentence_over_a_number_inside_its_line_is_not_the_label() -> None:
+    doc, page = _page()
+    page.block("Two figures tell the year.", size=9, top=300, x0=72)
+    number = page.block("45", size=24, top=313, x0=72, x1=100)
+    page.block("beaches", size=9, top=number.bbox.bottom - 11, x0=103)
+    page.block("cleaned by volunteers", size=9, top=number.bbox.bottom + 2, x0=72)
+    assert _figures(doc) == [("beaches cleaned by volunteers", 45, None, None)]

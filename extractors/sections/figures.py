@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from extractors.model import BBox, Block, BlockRole, Page, Tile
+from extractors.model import BBox, Block, BlockRole, Page, Tile, TileArrangement
 from extractors.normalize.numbers import Quantity, parse_quantity
 from extractors.records import Figure, Source
 from extractors.sections.base import Context
@@ -23,6 +23,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LABEL_ROLES = frozenset({BlockRole.BODY, BlockRole.CAPTION})
 _FLUSH = 3.0  # points: lines of one label start at the same left edge
 _MAX_LABEL_WORDS = 16
+_NEAR = 24.0  # points between a number and the label under or over it
+_SENTENCE_END = (".", "!", "?")
 _BULLETS = ("•", "‣", "▪", "–", "-", "*", "·")
 
 
@@ -234,6 +236,33 @@ def _without_far_tail(
     return replace(tile, label=text, bbox=box), kept
 
 
+def _without_sentence_over(
+    tile: Tile, number: Block, label: Sequence[Block]
+) -> tuple[Tile, list[Block]]:
+    """A label around its number without a sentence set over the number's row (the passage
+    introducing the figures ends with a full stop; a label does not). When the label then starts
+    with the number, the rest of its line is the label, beside the number."""
+    over = [
+        b
+        for b in label
+        if b.bbox.bottom <= number.bbox.top + 0.3 * number.font_size
+        and b.text.rstrip().endswith(_SENTENCE_END)
+    ]
+    kept = [b for b in label if b not in over]
+    if tile.arrangement != "number_inside" or not over or not kept:
+        return tile, list(label)
+    text = tile.label
+    for b in over:
+        text = text.replace(f"{b.text} ", "", 1)
+    arrangement: TileArrangement = tile.arrangement
+    if text.startswith(f"{number.text} "):
+        text, arrangement = text[len(number.text) + 1 :], "number_beside"
+    box = number.bbox
+    for b in kept:
+        box = box.union(b.bbox)
+    return replace(tile, label=text, bbox=box, arrangement=arrangement), kept
+
+
 def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
     """The tile with the lines of its label that no tile took put back."""
     number, label = _parts(page, tile)
@@ -248,6 +277,7 @@ def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
     if not label:
         return tile
     tile, label = _without_far_tail(tile, number, label)
+    tile, label = _without_sentence_over(tile, number, label)
     tile = _hedged(tile, number, label, page)
     before: list[Block] = []
     after: list[Block] = []
@@ -322,10 +352,6 @@ def _hedged(tile: Tile, number: Block, label: Sequence[Block], page: Page) -> Ti
         return tile
     text = f"{tile.label[:at]}{hedge.text} {tile.label[at:]}"
     return replace(tile, label=text, bbox=tile.bbox.union(hedge.bbox))
-
-
-_NEAR = 24.0  # points between a number and the label under or over it
-_SENTENCE_END = (".", "!", "?")
 
 
 def _under(number: Block, blocks: Sequence[Block]) -> Block | None:
