@@ -3,9 +3,11 @@ its label above, below, beside or around it), read as typed values: "1.2 million
 "Over 300" -> 300 with qualifier "over", "65+" -> 65 with "+", "92%" -> 92 with unit "%".
 
 The tile's label is checked against the page's lines: a line of the label that no tile took (the
-rest of a label wrapped onto further lines, a word set beside the number's last line, a label
-that wraps around the number) is put back. A year set large ("2025 Activities") is a title, not
-a figure."""
+rest of a label wrapped onto further lines at a wide leading, a word set beside the number's last
+line, the line over a number a label wraps around, a hedge set large over the number, a label
+that wraps around the number) is put back, and what is not the label is left out (the next
+tile's label on the number's row, the sentence introducing the figures). A year set large
+("2025 Activities") is a title, not a figure."""
 
 from __future__ import annotations
 
