@@ -146,8 +146,24 @@ _CURRENCY_PRE = (
     rf"|(?<![A-Za-z])(?P<cur_code>{_alternation(CURRENCY_CODES)})(?![A-Za-z])\s*)?"
 )
 _SIGN = r"(?:(?<![^\s(])(?P<sign>[-−]))?"
+# a number grouped in thousands that a narrow line broke inside one group ("1,200,00" over "0",
+# "114 0" over "34", "3,4" over "00,000"): a broken group has a whole group before it (or a lead
+# of three digits) or after it, so "3,5 10" is not one number
+
+
+def _broken_groups(sep: str) -> str:
+    group = rf"(?:\d{_SPACE_GROUP}\d\d|\d\d{_SPACE_GROUP}\d)"
+    return (
+        rf"(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d{{3}}){sep}{group}(?:{sep}\d{{3}})*"
+        rf"|\d{{1,3}}{sep}{group}(?:{sep}\d{{3}})+"
+    )
+
+
+_BROKEN = f"{_broken_groups(',')}|{_broken_groups(_SPACE_GROUP)}"
 _DIGITS = (
     r"(?(cur_code)|(?<![\w.,]))(?P<num>"
+    rf"(?:{_BROKEN})(?![\d.,]\d)"
+    "|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3})+,\d+"
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"
@@ -164,8 +180,18 @@ _WORDS = (
     rf"|{_UNITS}))(?![\w-])"
 )
 _SCALE_WORDS = _alternation(s for s in SCALES if len(s) > 1)
+_BROKEN_AT = 7  # a scale word this long may come broken in two by a line break ("mi llion")
+
+
+def _broken_word(word: str) -> str:
+    """A long scale word broken in two by white space at any letter: a narrow column breaks
+    "1.2 million" into "1.2 mi" and "llion" when the word does not fit its line."""
+    return "|".join(rf"{word[:i]}\s{word[i:]}" for i in range(1, len(word)))
+
+
+_BROKEN_SCALES = "|".join(_broken_word(s) for s in SCALES if len(s) >= _BROKEN_AT)
 _SCALE = (
-    rf"(?:\s*(?P<scale_word>(?i:{_SCALE_WORDS}))(?![A-Za-z])"
+    rf"(?:\s*(?P<scale_word>(?i:{_BROKEN_SCALES}|{_SCALE_WORDS}))(?![A-Za-z])"
     r"|(?P<scale_abbr>[kKmMbB])(?![A-Za-z\d²³]))?"
 )
 _PLUS = r"(?P<plus>\+)?"
@@ -236,7 +262,7 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
         return None
     scale = groups["scale_word"] or groups["scale_abbr"]
     if scale:
-        value *= SCALES[scale.lower()]
+        value *= SCALES["".join(scale.lower().split())]
     if groups["sign"]:
         value = -value
     return Quantity(

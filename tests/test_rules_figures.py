@@ -1,0 +1,179 @@
+"""Headline figures on synthetic pages: labels made whole from the page's lines, numbers broken
+over lines, years set large. All content is invented (a fictional "Association of Lakeside
+Towns")."""
+
+from __future__ import annotations
+
+from extractors.normalize.numbers import parse_quantity
+from extractors.sections import figures
+from extractors.sections.base import Context
+from tests.doc_factory import DocBuilder, PageBuilder
+
+BODY = (
+    "The Association of Lakeside Towns brings together towns that share a shoreline, "
+    "so that they can plan water, transport and tourism together."
+)
+
+
+def _page() -> tuple[DocBuilder, PageBuilder]:
+    """A page whose body text (10pt) dominates, so 28pt is a headline size."""
+    doc = DocBuilder(year=2024)
+    page = doc.page()
+    page.heading("The Year in Numbers", level=1)
+    page.body(BODY)
+    page.body(BODY)
+    return doc, page
+
+
+def _figures(doc: DocBuilder) -> list[tuple[str, float | int, str | None, str | None]]:
+    found = figures.extract(Context(doc.build()))
+    return [(f.label, f.value, f.unit, f.qualifier) for f in found]
+
+
+def test_scale_word_broken_over_two_lines() -> None:
+    quantity = parse_quantity("USD 3.4 mi llion")
+    assert quantity is not None
+    assert (quantity.value, quantity.unit) == (3_400_000, "USD")
+    five = parse_quantity("5 mi les")
+    assert five is not None and five.value == 5
+
+
+def test_number_broken_inside_its_digits_is_read_whole() -> None:
+    doc, page = _page()
+    page.block("114,0\n34", size=28, top=300)
+    page.block("visits to our lake pages", size=9, top=370)
+    assert _figures(doc) == [("visits to our lake pages", 114_034, None, None)]
+
+
+def test_number_broken_inside_a_group_of_digits() -> None:
+    cases = {"1,200,00 0": 1_200_000, "114 0 34": 114_034, "114,034 100+": 114_034, "3,5 10": 3.5}
+    for text, value in cases.items():
+        quantity = parse_quantity(text)
+        assert quantity is not None and quantity.value == value, text
+
+
+def test_year_set_large_is_not_a_figure() -> None:
+    doc, page = _page()
+    page.block("2023 Activities", size=28, top=300)
+    page.block("the towns met nine times in the year", size=9, top=340)
+    assert _figures(doc) == []
+
+
+def test_label_wrapped_onto_more_lines_is_whole() -> None:
+    doc, page = _page()
+    page.block("1.2M", size=28, top=300)
+    page.block("page views of", size=10, top=350)
+    page.block("the lake atlas", size=10, top=380)
+    page.block("and its maps", size=10, top=410)
+    page.block("9", size=28, top=450)
+    page.block("towns joined", size=10, top=500)
+    assert _figures(doc) == [
+        ("page views of the lake atlas and its maps", 1_200_000, None, None),
+        ("towns joined", 9, None, None),
+    ]
+
+
+def test_paragraph_under_a_figure_is_not_its_label() -> None:
+    doc, page = _page()
+    page.block("1.2M", size=28, top=300)
+    page.block("page views of", size=10, top=350)
+    page.block("the lake atlas", size=10, top=380)
+    page.block("Page views count the atlas and the\nrecordings of our meetings.", size=10, top=410)
+    assert _figures(doc) == [("page views of the lake atlas", 1_200_000, None, None)]
+
+
+def test_word_beside_the_numbers_last_line_starts_the_label() -> None:
+    doc, page = _page()
+    number = page.block("Over\n300", size=28, top=300)
+    page.block("boat", size=10, top=number.bbox.bottom - 14, x0=number.bbox.x0 + 50)
+    page.block("trips organized", size=10, top=number.bbox.bottom + 8)
+    assert _figures(doc) == [("boat trips organized", 300, None, "over")]
+
+
+def test_label_wrapped_around_the_number_beats_text_far_to_its_right() -> None:
+    doc, page = _page()
+    number = page.block("45+", size=28, top=300, x1=120)
+    # the label starts beside the number and wraps under it, so its box starts at its left
+    page.block("towns joined the clean shore\ncampaign", size=9, top=318, x1=200)
+    page.block("a note in the next column", size=9, top=318, x0=260)
+    assert _figures(doc) == [("towns joined the clean shore campaign", 45, None, "+")]
+    assert number.bbox.x1 == 120
+
+
+def test_number_broken_right_after_its_lead_group() -> None:
+    quantity = parse_quantity("USD 3,4 00,000")
+    assert quantity is not None
+    assert (quantity.value, quantity.unit) == (3_400_000, "USD")
+
+
+def test_line_nearer_to_the_next_number_is_not_the_labels() -> None:
+    doc, page = _page()
+    page.block("1.2M", size=28, top=300)
+    page.block("page views of", size=10, top=350)
+    page.block("the lake atlas", size=10, top=380)
+    page.block("Cleaned", size=10, top=410)  # over the next number, not under the label
+    page.block("45 beaches", size=28, top=428)
+    page.block("cleaned by volunteers", size=10, top=470)
+    views = [f for f in _figures(doc) if f[1] == 1_200_000]
+    assert views == [("page views of the lake atlas", 1_200_000, None, None)]
+
+
+def test_label_around_the_number_goes_on_over_it() -> None:
+    doc, page = _page()
+    page.block("Boat trips", size=10, top=300)
+    page.block("run in", size=10, top=330)
+    number = page.block("2.5", size=28, top=346)
+    page.block("days on", size=10, top=number.bbox.bottom - 12, x0=number.bbox.x1 + 4)
+    page.block("average", size=10, top=number.bbox.bottom + 20)
+    assert _figures(doc) == [("Boat trips run in 2.5 days on average", 2.5, None, None)]
+
+
+def test_label_around_a_number_starts_on_the_line_over_it() -> None:
+    doc, page = _page()
+    page.block("Cleaned", size=10, top=300)
+    number = page.block("over\n300", size=28, top=320)
+    page.block("shore", size=10, top=number.bbox.bottom - 14, x0=number.bbox.x0 + 50)
+    page.block("beaches", size=10, top=number.bbox.bottom + 2)
+    assert _figures(doc) == [("Cleaned over 300 shore beaches", 300, None, "over")]
+
+
+def test_hedge_set_large_over_the_number_is_its_qualifier() -> None:
+    doc, page = _page()
+    head = page.block("Cleaned", size=10, top=312, x1=120)
+    page.block("over", size=28, top=300, x0=head.bbox.x1 + 3)
+    number = page.block("300", size=28, top=340, x1=130)
+    page.block("beaches", size=10, top=number.bbox.bottom - 14, x0=number.bbox.x1 + 3)
+    assert _figures(doc) == [("Cleaned over 300 beaches", 300, None, "over")]
+
+
+def test_sentence_over_a_stack_of_figures_is_not_the_first_label() -> None:
+    doc, page = _page()
+    page.block("The year in two figures, each counting the whole year.", size=9, top=290)
+    page.block("45", size=24, top=303)
+    page.block("beaches cleaned", size=9, top=335)
+    page.block("12", size=24, top=348)
+    page.block("boat trips organized", size=9, top=380)
+    assert _figures(doc) == [
+        ("beaches cleaned", 45, None, None),
+        ("boat trips organized", 12, None, None),
+    ]
+
+
+def test_next_tiles_label_on_the_numbers_row_is_not_in_the_label() -> None:
+    doc, page = _page()
+    page.block("Cleaned", size=9, top=317, x0=72, x1=110)
+    number = page.block("65+", size=24, top=300, x0=113, x1=160)
+    page.block("beaches", size=9, top=number.bbox.bottom + 2, x0=72)
+    page.block("7", size=24, top=300, x0=260, x1=275)
+    page.block("new towns", size=9, top=317, x0=278)
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[65] == "Cleaned 65+ beaches"
+
+
+def test_sentence_over_a_number_inside_its_line_is_not_the_label() -> None:
+    doc, page = _page()
+    page.block("Two figures tell the year.", size=9, top=300, x0=72)
+    number = page.block("45", size=24, top=313, x0=72, x1=100)
+    page.block("beaches", size=9, top=number.bbox.bottom - 11, x0=103)
+    page.block("cleaned by volunteers", size=9, top=number.bbox.bottom + 2, x0=72)
+    assert _figures(doc) == [("beaches cleaned by volunteers", 45, None, None)]
