@@ -31,6 +31,7 @@ _LOGGED_WARNINGS = 200
 
 def _preview(rows: list[dict[str, Any]], columns: list[str]) -> dg.MetadataValue:
     frame = pd.DataFrame(rows[:_PREVIEW_ROWS], columns=columns)
+    frame = frame.astype(object).where(frame.notna(), "")  # an empty cell, not "nan"
     return dg.MetadataValue.md(frame.to_markdown(index=False) if len(frame) else "_none_")
 
 
@@ -204,6 +205,7 @@ def warehouse_tables(
     finally:
         conn.close()
     metadata: dict[str, Any] = {f"rows/{table}": n for table, n in counts.items()}
+    metadata["dagster/row_count"] = sum(counts.values())
     metadata.update(
         report_id=report_id,
         sha256=row["sha256"],

@@ -48,9 +48,9 @@ def _progress() -> Progress:
     )
 
 
-def _parse(path: Path, settings: Settings) -> Document:
+def _parse(path: Path, settings: Settings, label: str = "") -> Document:
     with _progress() as progress:
-        task = progress.add_task(f"parsing {path.name}", total=None)
+        task = progress.add_task(f"{label}parsing {path.name}", total=None)
         return read_document(
             path,
             settings,
@@ -317,9 +317,11 @@ def cmd_parse_all(args: argparse.Namespace) -> int:
     settings = _settings(args)
     summary = RichTable("file", "report id", "pages", "sections", "tables", "result")
     failures = 0
-    for path in files:
+    for n, path in enumerate(files, 1):
+        if not err.is_terminal:  # a log: one line per file, as it starts
+            print(f"[{n}/{len(files)}] {path.name}", file=sys.stderr, flush=True)
         try:
-            doc = _parse(path, settings)
+            doc = _parse(path, settings, label=f"[{n}/{len(files)}] ")
         except UnreadableReport as exc:
             failures += 1
             summary.add_row(

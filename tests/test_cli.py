@@ -174,6 +174,8 @@ def test_parse_all_exits_0_when_everything_parses(tmp_path: Path) -> None:
     result = run_cli("parse-all", folder)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "2 files, 2 parsed, 0 rejected" in flat(result.stdout)
+    # not a terminal: one progress line per file, counted
+    assert result.stderr.splitlines() == ["[1/2] one.pdf", "[2/2] two.pdf"]
 
 
 def test_installed_console_script_behaves_the_same(png_pdf: Path) -> None:

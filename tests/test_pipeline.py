@@ -407,3 +407,10 @@ def test_plain_dagster_commands_find_the_code() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Validation successful for code location annual_reports" in done.stdout + done.stderr
+
+
+def test_metadata_previews_show_missing_values_as_empty_cells() -> None:
+    rows = [{"name": "Tema", "country": None, "region": float("nan"), "page": 3}]
+    preview = pipelines.assets._preview(rows, ["name", "country", "region", "page"])
+    assert "nan" not in str(preview.value) and "None" not in str(preview.value)
+    assert "Tema" in str(preview.value)
