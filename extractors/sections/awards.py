@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from extractors.flow import Placed
 from extractors.model import BBox, Block, BlockRole, CellLine, Table
 from extractors.records import Award, Source
+from extractors.sections import header_roles
 from extractors.sections.base import Context, clean, row_source
 
 _LEVEL = re.compile(
@@ -174,39 +175,14 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(projects?|initiatives?|entr(y|ies)|solutions?|programmes?)\b", re.I),
     ),
 )
-_OF = re.compile(r"\bof\b", re.I)
 
 
 def _roles(cell: str) -> list[str]:
-    """The roles a header cell's cue words name, its head first: the last cue word (before an
-    "of", if any), so that "Event Organizer" is first an organizer and "Date of the event" first
-    a date."""
-    text = clean(cell)
-    found = [(m.start(), role) for role, cue in _CUES for m in cue.finditer(text)]
-    of = _OF.search(text)
-    head = found
-    if of is not None and any(start < of.start() for start, _ in found):
-        head = [(start, role) for start, role in found if start < of.start()]
-    ordered = [role for _, role in sorted(head, reverse=True)]
-    ordered += [role for _, role in sorted(found, reverse=True)]
-    return list(dict.fromkeys(ordered))
+    return header_roles.roles(cell, _CUES)
 
 
 def _assign(header: Sequence[str]) -> dict[str, int]:
-    """Role -> column. A cell naming one role (that no cell left of it took) takes it first;
-    then a cell naming several takes the first of them still free, its head before the others
-    ("Event Topic" beside an "Event" column is the topic)."""
-    roles = {i: _roles(cell) for i, cell in enumerate(header)}
-    cols: dict[str, int] = {}
-    pending = [i for i in roles if roles[i]]
-    while pending:
-        free = {i: [r for r in roles[i] if r not in cols] for i in pending}
-        single = [i for i in pending if len(free[i]) == 1]
-        i = single[0] if single else pending[0]
-        if free[i]:
-            cols[free[i][0]] = i
-        pending.remove(i)
-    return cols
+    return header_roles.assign(header, _CUES)
 
 
 def _starts_row(table: Table, r: int, level: int, category: int, current: str | None) -> bool:

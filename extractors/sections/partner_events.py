@@ -24,7 +24,7 @@ from extractors.flow import Placed
 from extractors.model import Table
 from extractors.normalize.dates import parse_date
 from extractors.records import PartnerEvent, Source
-from extractors.sections import loose_grid
+from extractors.sections import header_roles, loose_grid
 from extractors.sections.base import Context, clean, row_source
 
 _EMPTY = {"", "-", "–", "—", "n/a", "N/A", "tbc", "TBC"}
@@ -45,7 +45,6 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_OF = re.compile(r"\bof\b", re.I)
 _REQUIRED = ("date", "name")
 _YEAR = re.compile(r"(19|20)\d\d")
 _LABEL_WORDS = 5  # a header label is a few words
@@ -54,35 +53,11 @@ _WRAP_GAP = 0.7  # wrapped lines sit closer than this share of the widest gap be
 
 
 def _roles(cell: str) -> list[str]:
-    """The roles a header cell's cue words name, its head first: the last cue word (before an
-    "of", if any), so that "Event Organizer" is first an organizer and "Date of the event" first
-    a date."""
-    text = clean(cell)
-    found = [(m.start(), role) for role, cue in _CUES for m in cue.finditer(text)]
-    of = _OF.search(text)
-    head = found
-    if of is not None and any(start < of.start() for start, _ in found):
-        head = [(start, role) for start, role in found if start < of.start()]
-    ordered = [role for _, role in sorted(head, reverse=True)]
-    ordered += [role for _, role in sorted(found, reverse=True)]
-    return list(dict.fromkeys(ordered))
+    return header_roles.roles(cell, _CUES)
 
 
 def _assign(header: Sequence[str]) -> dict[str, int]:
-    """Role -> column. A cell naming one role (that no cell left of it took) takes it first;
-    then a cell naming several takes the first of them still free, its head before the others
-    ("Event Topic" beside an "Event" column is the topic)."""
-    roles = {i: _roles(cell) for i, cell in enumerate(header)}
-    cols: dict[str, int] = {}
-    pending = [i for i in roles if roles[i]]
-    while pending:
-        free = {i: [r for r in roles[i] if r not in cols] for i in pending}
-        single = [i for i in pending if len(free[i]) == 1]
-        i = single[0] if single else pending[0]
-        if free[i]:
-            cols[free[i][0]] = i
-        pending.remove(i)
-    return cols
+    return header_roles.assign(header, _CUES)
 
 
 def _is_date(text: str) -> bool:
