@@ -162,6 +162,24 @@ def _print_ingest_summary(summary: Any, *, as_json: bool) -> None:
         print("nothing new: the warehouse already holds every report as it is")
 
 
+def _review_blocked(
+    summary: Any, folder: Path | None, warehouse: Path | None, model: str | None
+) -> None:
+    """Write a review page for every blocked report (`reviews/` beside the warehouse) and say
+    where, on stderr (stdout may be JSON)."""
+    blocked = [o for o in summary.outcomes if o.status == "blocked"]
+    if not blocked:
+        return
+    from pipelines.resources import default_reports_dir
+    from pipelines.review import write_review
+    from warehouse import settings
+
+    reviews = (warehouse or settings.warehouse_path()).parent / "reviews"
+    for o in blocked:
+        page = write_review((folder or default_reports_dir()) / o.file, reviews, model=model)
+        err.print(f"review of {escape(o.file)}: {escape(str(page))}", soft_wrap=True)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from pipelines.ingest import ingest_folder
 
@@ -183,6 +201,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             on_progress=lambda message: print(message, file=sys.stderr, flush=True),
         )  # fmt: skip
     _print_ingest_summary(summary, as_json=getattr(args, "json", False))
+    _review_blocked(summary, folder, warehouse, args.model)
     failed = summary.count("failed") + summary.count("blocked")
     if not args.allow_quarantine:
         failed += summary.count("quarantined")
@@ -197,6 +216,15 @@ def _warehouse_resource(args: argparse.Namespace) -> Any:
     if not path.is_file():
         raise ValueError(f"no warehouse at {path}")
     return WarehouseResource(path=str(path))
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from pipelines.review import write_review
+
+    with err.status(f"reviewing {escape(args.file)}"):
+        page = write_review(Path(args.file), Path(args.out), model=args.model)
+    out.print(f"review written to {escape(str(page))} (open it in a browser)", soft_wrap=True)
+    return EXIT_OK
 
 
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
@@ -407,6 +435,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 0 even when files were quarantined (for jobs that expect bad files)",
     )
     ingest.set_defaults(func=cmd_ingest)
+
+    review = sub.add_parser(
+        "review",
+        help="write a self-contained HTML review of one report (why it was blocked)",
+        description="Parse and extract FILE as ingestion does and write OUT/<report id>.html: "
+        "the pages as images with the extracted records drawn over them, the checks with their "
+        "offending rows, the stated totals beside what was extracted, the records and the "
+        "document model's sections and tables. Open it in a browser; no server needed.",
+    )
+    review.add_argument("file", help="the report's PDF")
+    review.add_argument("--out", default="reviews", help="folder to write to (default: reviews)")
+    review.add_argument("--model", help="spaCy pipeline name, or 'blank'")
+    review.set_defaults(func=cmd_review)
 
     quarantine = sub.add_parser("quarantine", help="list quarantined files, or retry one")
     qsub = quarantine.add_subparsers(dest="action", required=True)
