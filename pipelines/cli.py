@@ -218,6 +218,16 @@ def _warehouse_resource(args: argparse.Namespace) -> Any:
     return WarehouseResource(path=str(path))
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.query import export_published
+
+    folder = export_published(
+        Path(args.folder), Path(args.warehouse) if args.warehouse else None, args.format
+    )
+    out.print(f"every table and view written to {escape(str(folder))} ({args.format})")
+    return EXIT_OK
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     from pipelines.review import write_review
 
@@ -296,6 +306,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     frame = query_published(
         args.sql, Path(args.warehouse) if args.warehouse else None, _params(args.param)
     )
+    if args.format == "parquet" and not args.output:
+        raise ValueError("--format parquet writes a file: give --output FILE.parquet")
     if args.output:
         write_rows(frame, Path(args.output))
         err.print(f"{len(frame)} rows written to {escape(args.output)}")
@@ -306,6 +318,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         sys.stdout.write(
             frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n"
         )
+    elif args.format == "markdown":
+        shown = frame.astype(object).where(frame.notna(), "")
+        sys.stdout.write(shown.to_markdown(index=False) + "\n")
     else:
         limit = args.limit if args.limit and args.limit > 0 else len(frame)
         table = RichTable(*[escape(str(c)) for c in frame.columns])
@@ -436,6 +451,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.set_defaults(func=cmd_ingest)
 
+    export = sub.add_parser(
+        "export",
+        help="write every table and view of the published warehouse to a folder",
+        description="Write every table and view of the published warehouse to FOLDER, one file "
+        "each (DuckDB's EXPORT DATABASE, with schema.sql and load.sql to rebuild it): the way to "
+        "hand the data to pandas, Polars, R or a BI tool.",
+    )
+    export.add_argument("folder", help="folder to write (must be empty or not exist)")
+    export.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    export.add_argument("--warehouse", help="the published DuckDB file to read")
+    export.set_defaults(func=cmd_export)
+
     review = sub.add_parser(
         "review",
         help="write a self-contained HTML review of one report (why it was blocked)",
@@ -479,7 +506,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument(
         "-p", "--param", action="append", default=[], help="name=value for a saved question"
     )
-    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument(
+        "--format", choices=["table", "csv", "json", "markdown", "parquet"], default="table"
+    )
     query.add_argument(
         "--limit", type=int, default=50, help="rows a table shows (default 50; 0 shows all)"
     )

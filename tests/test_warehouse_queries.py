@@ -274,3 +274,34 @@ def test_the_query_command_fits_an_analyst(
     assert cli.main([*members, "--output", str(out)]) == 0
     capsys.readouterr()
     assert duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall() == [(total,)]
+
+
+def test_export_writes_every_table_and_view(wh: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    from pipelines import cli
+
+    published = str(load.publish(wh_path(wh), tmp_path / "published.duckdb", conn=wh))
+    folder = tmp_path / "export"
+    assert cli.main(["export", str(folder), "--warehouse", published]) == 0
+    tables = [t for (t,) in wh.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+    views = [v for (v,) in wh.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]  # fmt: skip
+    assert tables and views
+    for name in [*tables, *views]:
+        written = folder / f"{name}.parquet"
+        assert written.is_file(), name
+        rows = duckdb.sql(f"SELECT count(*) FROM '{written}'").fetchall()[0][0]
+        assert rows == wh.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0], name
+    assert (folder / "schema.sql").is_file() and (folder / "load.sql").is_file()
+    assert cli.main(["export", str(folder), "--warehouse", published]) == cli.EXIT_USAGE
+
+
+def test_query_prints_markdown(
+    wh: duckdb.DuckDBPyConnection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipelines import cli
+
+    published = str(load.publish(wh_path(wh), tmp_path / "published.duckdb", conn=wh))
+    sql = "SELECT report_id FROM reports ORDER BY 1"
+    assert cli.main(["query", sql, "--format", "markdown", "--warehouse", published]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("| report_id") and "| wego-2021" in lines[2]

@@ -70,3 +70,28 @@ def write_rows(frame: pd.DataFrame, out: Path) -> Path:
         target = str(out).replace("'", "''")
         conn.execute(f"COPY result_rows TO '{target}' {options}")
     return out
+
+
+def export_published(folder: Path, published: Path | None = None, fmt: str = "parquet") -> Path:
+    """Every table (EXPORT DATABASE) and every view (COPY) of the published copy into `folder`,
+    one file each, plus DuckDB's schema.sql and load.sql."""
+    path = published or settings.published_path()
+    if not path.is_file():
+        raise FileNotFoundError(f"no published warehouse at {path}: run `make run` first")
+    if folder.exists() and any(folder.iterdir()):
+        raise ValueError(f"{folder} is not empty")
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"format {fmt!r}: parquet or csv")
+    folder.mkdir(parents=True, exist_ok=True)
+    quoted = str(folder).replace("'", "''")
+    options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER)"
+    conn = duckdb.connect(str(path), read_only=True)
+    try:
+        conn.execute(f"EXPORT DATABASE '{quoted}' {options}")
+        views = conn.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
+        for (view,) in views:
+            target = str(folder / f"{view}.{fmt}").replace("'", "''")
+            conn.execute(f"COPY (SELECT * FROM \"{view}\") TO '{target}' {options}")
+    finally:
+        conn.close()
+    return folder
