@@ -19,6 +19,7 @@ from extractors.settings import Settings
 from pipelines.partitions import file_for_partition, reports_partitions
 from pipelines.quarantine import quarantine_file
 from pipelines.resources import NlpResource, ReportsFolder, WarehouseResource
+from warehouse.dashboard import write_dashboard
 from warehouse.frames import frames as table_frames
 from warehouse.frames import report_row
 from warehouse.load import record_report_file, replace_report
@@ -228,7 +229,7 @@ def warehouse_tables(
 )
 def analyst_views(warehouse: WarehouseResource) -> dg.MaterializeResult:  # type: ignore[type-arg]
     """The analysts' views over all reports (member_changes, members_by_region, ...), refreshed
-    and published."""
+    and published, and the year in pictures (`dashboard.html` beside the published copy)."""
     conn = warehouse.connect()
     try:
         views = [
@@ -244,6 +245,10 @@ def analyst_views(warehouse: WarehouseResource) -> dg.MaterializeResult:  # type
         publish(warehouse.path, warehouse.published_path, conn=conn)
     finally:
         conn.close()
+    page = write_dashboard(
+        warehouse.published_path.parent / "dashboard.html", warehouse.published_path
+    )
     metadata: dict[str, Any] = {f"rows/{view}": n for view, n in counts.items()}
     metadata["reports"] = dg.MetadataValue.md(reports.to_markdown(index=False))
+    metadata["dashboard"] = dg.MetadataValue.path(str(page))
     return dg.MaterializeResult(metadata=metadata)

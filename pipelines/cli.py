@@ -228,6 +228,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from warehouse.dashboard import write_dashboard
+
+    page = write_dashboard(Path(args.out), Path(args.warehouse) if args.warehouse else None)
+    out.print(f"dashboard written to {escape(str(page))} (open it in a browser)", soft_wrap=True)
+    return EXIT_OK
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     from pipelines.review import write_review
 
@@ -462,6 +470,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     export.add_argument("--warehouse", help="the published DuckDB file to read")
     export.set_defaults(func=cmd_export)
+
+    dashboard = sub.add_parser(
+        "dashboard",
+        help="write the year in pictures: one self-contained HTML page of charts",
+        description="Charts over the published warehouse, each with the SQL that made it: "
+        "members by region per report, joined / left / renamed between the last two reports, "
+        "events per month, award winners, member countries. Works offline.",
+    )
+    dashboard.add_argument("--out", default="dashboard.html", help="file to write")
+    dashboard.add_argument("--warehouse", help="the published DuckDB file to read")
+    dashboard.set_defaults(func=cmd_dashboard)
 
     review = sub.add_parser(
         "review",

@@ -305,3 +305,36 @@ def test_query_prints_markdown(
     assert cli.main(["query", sql, "--format", "markdown", "--warehouse", published]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("| report_id") and "| wego-2021" in lines[2]
+
+
+@pytest.mark.browser
+def test_the_dashboard_opens_offline_with_every_chart_drawn(
+    wh: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from pipelines import cli
+    from tests.ui_support import CHROMIUM_ARGS, require_chromium
+    from warehouse.dashboard import CHARTS
+
+    chromium = require_chromium()
+    published = str(load.publish(wh_path(wh), tmp_path / "published.duckdb", conn=wh))
+    page_path = tmp_path / "dashboard.html"
+    assert cli.main(["dashboard", "--out", str(page_path), "--warehouse", published]) == 0
+    text = page_path.read_text(encoding="utf-8")
+    assert "<script src=" not in text  # Plotly is embedded, nothing is fetched
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(offline=True)
+            page = context.new_page()
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(page_path.as_uri())
+            for n in range(len(CHARTS)):
+                expect(page.locator(f"#figure-{n} .main-svg").first).to_be_visible()
+                bars = page.locator(f"#figure-{n} .bars .point")
+                assert bars.count() > 0, CHARTS[n].title
+            assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
+        finally:
+            browser.close()
