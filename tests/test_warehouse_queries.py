@@ -338,3 +338,25 @@ def test_the_dashboard_opens_offline_with_every_chart_drawn(
             assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
         finally:
             browser.close()
+
+
+@pytest.mark.slow
+def test_the_analysis_notebook_runs(
+    wh: duckdb.DuckDBPyConnection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/analysis.ipynb, executed as a reader runs it, against a published copy; the file in
+    git carries no outputs."""
+    import nbclient
+    import nbformat
+
+    notebook = Path(__file__).resolve().parents[1] / "docs" / "analysis.ipynb"
+    stored = nbformat.read(notebook, as_version=4)
+    assert all(not c.get("outputs") for c in stored.cells if c.cell_type == "code")
+    published = load.publish(wh_path(wh), tmp_path / "published.duckdb", conn=wh)
+    monkeypatch.setenv("ANNUAL_REPORTS_PUBLISHED", str(published))
+    monkeypatch.setenv("PYTHONPATH", str(notebook.parents[1]))
+    ran = nbclient.NotebookClient(stored, timeout=120, kernel_name="python3").execute()
+    outputs = [o for c in ran.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    text = " ".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    assert "wego-2021" in text and "Asia-Pacific" in text
