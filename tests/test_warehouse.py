@@ -429,3 +429,28 @@ def test_the_published_copy_is_as_readable_as_the_warehouse(tmp_path: Path) -> N
     src.chmod(0o644)
     load.publish(src, dst)
     assert dst.stat().st_mode & 0o777 == 0o644  # a reporting service account can read it
+
+
+def test_the_database_carries_the_documentation(tmp_path: Path) -> None:
+    """Column and table descriptions come from docs/warehouse.md (one source, through
+    warehouse/descriptions.json, which must be regenerated when the docs change)."""
+    from warehouse import descriptions
+
+    docs = descriptions.parse_docs(descriptions.DOCS.read_text(encoding="utf-8"))
+    assert descriptions.load() == docs, "run: python -m warehouse.descriptions"
+    conn = new_warehouse(tmp_path / "w.duckdb")
+    try:
+        comments = dict(
+            ((t, c), comment)
+            for t, c, comment in conn.execute(
+                "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE NOT internal"
+            ).fetchall()
+        )
+        views = dict(conn.execute("SELECT view_name, comment FROM duckdb_views()").fetchall())
+    finally:
+        conn.close()
+    assert comments[("members", "country_iso3")] == docs["members"]["columns"]["country_iso3"]
+    assert comments[("member_changes", "change")].startswith("joined (listed in the later")
+    assert views["member_changes"] == docs["member_changes"]["title"]
+    documented = [(t, c) for t, d in docs.items() for c in d["columns"] if (t, c) in comments]
+    assert len(documented) > 100 and all(comments[k] for k in documented)

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import pycountry
 
-from warehouse import settings
+from warehouse import descriptions, settings
 from warehouse.frames import COLUMNS, FACT_TABLES, frames, report_row
 from warehouse.orgs import org_id
 from warehouse.publish import publish
@@ -113,7 +113,9 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     when it is already there (every load after the first), there is nothing to do."""
     schema = settings.SCHEMA_SQL.read_text(encoding="utf-8")
     views_sql = settings.VIEWS_SQL.read_text(encoding="utf-8")
-    mark = _SCHEMA_MARK + hashlib.sha256(f"{schema}\0{views_sql}".encode()).hexdigest()[:16]
+    described = descriptions.DESCRIPTIONS.read_text(encoding="utf-8")
+    fingerprint = f"{schema}\0{views_sql}\0{described}".encode()
+    mark = _SCHEMA_MARK + hashlib.sha256(fingerprint).hexdigest()[:16]
     if _schema_mark(conn) == mark:
         return
     with _registered(conn, {"countries": countries_frame()}) as views, _transaction(conn):
@@ -121,10 +123,39 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute(views_sql)
         if _scalar(conn, "SELECT count(*) FROM countries") == 0:
             _insert_frame(conn, "countries", views["countries"])
+        _describe(conn)
         conn.execute(f"COMMENT ON TABLE reports IS '{mark}'")
 
 
 _SCHEMA_MARK = "annual-reports schema "
+
+
+def _describe(conn: duckdb.DuckDBPyConnection) -> None:
+    """COMMENT ON every documented table, view and column (docs/warehouse.md, through
+    `warehouse.descriptions`), so SQL clients show the documentation. The `reports` table's
+    own comment holds the schema mark instead."""
+    existing = set(conn.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal"
+        " AND database_name = current_database()"
+    ).fetchall())  # fmt: skip
+    relations = {t for t, _ in existing}
+    kinds = dict(conn.execute(
+        "SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE database_name = current_database()"
+        " UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE NOT internal"
+        " AND database_name = current_database()"
+    ).fetchall())  # fmt: skip
+    for name, described in descriptions.load().items():
+        if name not in relations:
+            continue
+        if described["title"] and name != "reports":
+            conn.execute(f'COMMENT ON {kinds[name]} "{name}" IS {_quote(described["title"])}')
+        for column, meaning in described["columns"].items():
+            if (name, column) in existing:
+                conn.execute(f'COMMENT ON COLUMN "{name}"."{column}" IS {_quote(meaning)}')
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _schema_mark(conn: duckdb.DuckDBPyConnection) -> str | None:
