@@ -11,7 +11,10 @@ Members, in the designs reports use, each country found in the gazetteer:
 - "Country: a, b, c" lines;
 - a country sub-heading over its names (a comma-separated paragraph, or one name per line).
 Lines and sub-headings are read in a section about members (a heading that says so, or counts a
-region or a kind of member)."""
+region or a kind of member). What the parser read imperfectly is put back: a "Country | Members"
+table printed without rules (loose blocks, see `grid`), a header that took in the heading printed
+above the table ("45 MEMBERS IN AFRICA Country"), and columns of "Country: a, b" lines under
+counted headings read as one table without header."""
 
 from __future__ import annotations
 
@@ -20,12 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.flow import Placed
-from extractors.model import Block, BlockRole, KeyValues, Table, Tile
+from extractors.model import BBox, Block, BlockRole, KeyValues, Table, Tile
 from extractors.normalize.countries import normalize_region, to_iso3
 from extractors.normalize.numbers import parse_quantity
 from extractors.pdf.layout import join_lines
 from extractors.records import Member, MemberType, RegionTotal, Source, StatedTotal
 from extractors.sections.base import Context, row_source, section_items, source
+from extractors.sections.grid import block_tables
 from extractors.sections.member_totals import TYPE_SCOPES, heading_totals, prose_totals
 from extractors.sections.vocabulary import MEMBERS, NEW, counted, member_type, split_names
 
@@ -38,7 +42,12 @@ _NAMES = re.compile(
 _DESCRIBES = re.compile(r"\b(area|population|inhabitants|leader|mayor|date|signed|joined)\b", re.I)
 _LINE = re.compile(r"^(?P<country>[^:：]{2,60}?)\s*[:：]\s*(?P<names>.*)$")
 _SENTENCE_END = re.compile(r"[.!?]['’\")]*$")
+_SHARED = 2  # words two header cells must share at their start to be text printed above them
 _TYPED = 0.7  # share of a column's cells that must be country names
+_MIN_ENTRIES = 3  # "Country: names" lines a table of loose columns must hold to be read
+
+
+Scope = tuple[str | None, MemberType | None]  # the region and kind of member in force
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,23 +110,71 @@ def _typed_columns(table: Table) -> set[int]:
     return out
 
 
-def column_pairs(table: Table) -> list[tuple[int, int]]:
-    """(country column, names column) pairs: "Country | Members", "Country | X | Country | X",
-    or, in a table without a header, a column of country names followed by one of names. A table
-    that describes its entries (area, population, leader, date) is not a list of members."""
-    header = table.header
+def split_header(header: Sequence[str]) -> list[tuple[str, str]]:
+    """Each header cell as (text printed above the table, label): a line printed across two
+    columns over the header (a heading, the end of a paragraph) is read into both cells, so the
+    words a cell shares with its neighbour's start are no part of its label ("45 MEMBERS IN
+    AFRICA Country" | "45 MEMBERS IN AFRICA Members")."""
+    words = [cell.split() for cell in header]
+    out = []
+    for i, cell in enumerate(words):
+        shared = 0
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words):
+                shared = max(shared, _common(cell, words[j]))
+        shared = min(shared, len(cell) - 1) if shared >= _SHARED else 0
+        out.append((" ".join(cell[:shared]), " ".join(cell[shared:])))
+    return out
+
+
+def _common(a: Sequence[str], b: Sequence[str]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def header_pairs(header: Sequence[str]) -> list[tuple[int, int]]:
+    """(country column, names column) pairs a header names: "Country | Members", "Country | X |
+    Country | X"; none when it describes its entries (area, population, leader, date)."""
     if any(_DESCRIBES.search(cell) for cell in header):
         return []
-    pairs = [
+    return [
         (i, i + 1)
         for i, cell in enumerate(header[:-1])
         if _COUNTRY.search(cell) and not _COUNTRY.search(header[i + 1])
         if _NAMES.search(header[i + 1])
     ]
-    if pairs or header:
-        return pairs  # a header that names no names column: not a list of members
+
+
+def column_pairs(table: Table) -> list[tuple[int, int]]:
+    """(country column, names column) pairs: "Country | Members", "Country | X | Country | X",
+    or, in a table without a header, a column of country names followed by one of names. A table
+    that describes its entries (area, population, leader, date) is not a list of members."""
+    if table.header:
+        header = [label for _, label in split_header(table.header)]
+        return header_pairs(header)  # one that names no names column: no list of members
     typed = _typed_columns(table)
     return [(i, i + 1) for i in sorted(typed) if i + 1 not in typed and (i - 1) not in typed]
+
+
+def _above(table: Table) -> tuple[str, int] | None:
+    """The count a heading read into the table's header states ("45 MEMBERS IN AFRICA"), as
+    (label, number)."""
+    for text, _ in split_header(table.header):
+        if text and (found := counted(text)) is not None:
+            return found
+    return None
+
+
+def _table_regions(table: Table) -> list[RegionTotal]:
+    """The region total of a heading read into a members table's header."""
+    above = _above(table) if column_pairs(table) else None
+    region = normalize_region(above[0]) if above else None
+    if above is None or region is None:
+        return []
+    text = next(t for t, _ in split_header(table.header) if t and counted(t) == above)
+    return [RegionTotal(region, above[1], source(table, text=text))]
 
 
 def _table_members(placed: Placed, table: Table, members_section: bool) -> list[Member]:
@@ -125,27 +182,115 @@ def _table_members(placed: Placed, table: Table, members_section: bool) -> list[
     if not pairs or (not members_section and not table.header):
         return []
     region, kind = _context(placed)
+    above = _above(table)
+    if above is not None:
+        region = normalize_region(above[0]) or region
     found: list[Member] = []
     for index, row in enumerate(table.rows):
         for country_col, names_col in pairs:
             if names_col >= len(row) or not row[country_col].strip():
                 continue
             country = " ".join(row[country_col].split())
-            label = table.header[names_col] if names_col < len(table.header) else ""
+            label = split_header(table.header)[names_col][1] if table.header else ""
             this_kind = kind or member_type(label) or "local_government"
             for name in split_names(row[names_col]):
                 found.append(_member(name, country, this_kind, region, row_source(table, index)))
     return found
 
 
+def _inside(box: BBox, whole: BBox) -> bool:
+    return (
+        box.x0 >= whole.x0 - 1
+        and box.x1 <= whole.x1 + 1
+        and box.top >= whole.top - 1
+        and box.bottom <= whole.bottom + 1
+    )
+
+
+def _grid_header(labels: tuple[str, ...]) -> bool:
+    """A label row that pairs a country column with a names column ("Country | Members")."""
+    return bool(header_pairs(labels))
+
+
+def _grid_members(ctx: Context) -> tuple[list[Member], set[int]]:
+    """Members of "Country | Members" tables printed without rules (read as loose blocks), each
+    read in the section of its first label, and the ids of the blocks they were read from."""
+    placed_of = {id(p.item): p for p in ctx.blocks()}
+    found: list[Member] = []
+    used: set[int] = set()
+    for page in ctx.document.pages:
+        blocks = page.body_blocks
+        for label, table in block_tables(blocks, _grid_header):
+            placed = placed_of.get(id(label))
+            if placed is None:
+                continue
+            found += _table_members(placed, table, in_members(placed))
+            used |= {id(b) for b in blocks if _inside(b.bbox, table.bbox)}
+    return found, used
+
+
+def _column_cells(table: Table) -> list[tuple[str, Source]]:
+    """The cells of a table without header column by column, top down: a page of text in
+    columns the parser read as one table."""
+    width = max((len(r) for r in table.rows), default=0)
+    out = []
+    for col in range(width):
+        for index, row in enumerate(table.rows):
+            if col < len(row) and row[col].strip():
+                src = row_source(table, index)
+                out.append((" ".join(row[col].split()), Source(src.page, src.bbox, row[col])))
+    return out
+
+
+def _column_lines(placed: Placed, table: Table) -> tuple[list[Member], list[RegionTotal], Scope]:
+    """ "Country: a, b" lines in the columns of a table without header, under the counted
+    headings printed in them ("EUROPE (18)"): a line that is no entry goes on with the entry
+    before it unless it ends a sentence (prose: it closes the entry). Also the region and kind
+    in force at the table's end, for the lines that go on after it."""
+    region, kind = _context(placed)
+    regions: list[RegionTotal] = []
+    entries: list[tuple[str, str, Source, str | None, MemberType | None]] = []
+    open_entry = False
+    for text, src in _column_cells(table):
+        found = counted(text)
+        if found is not None and (normalize_region(found[0]) or member_type(found[0])):
+            region = normalize_region(found[0]) or (None if member_type(found[0]) else region)
+            kind = member_type(found[0]) or kind
+            if normalize_region(found[0]):
+                regions.append(RegionTotal(normalize_region(found[0]) or "", found[1], src))
+            open_entry = False
+            continue
+        match = _LINE.match(text)
+        country = _country(match.group("country")) if match else None
+        if match and country:
+            entries.append((country, match.group("names"), src, region, kind))
+            open_entry = True
+        elif open_entry and not _SENTENCE_END.search(text):
+            country, names, first, r, k = entries[-1]
+            entries[-1] = (country, join_lines([names, text]).strip(), first, r, k)
+        else:
+            open_entry = False
+    if len(entries) < _MIN_ENTRIES:
+        return [], [], (None, None)
+    members = [
+        _member(name, country, k or "local_government", r, src)
+        for country, names, src, r, k in entries
+        for name in split_names(names)
+    ]
+    return members, regions, (region, kind)
+
+
 # ---------------------------------------------------------------- lines and country headings
 
 
-def _line_members(placed: Placed, blocks: Sequence[Block]) -> list[Member]:
+def _line_members(
+    placed: Placed, blocks: Sequence[Block], inherit: Scope = (None, None)
+) -> list[Member]:
     """ "Country: a, b, c" lines, read over consecutive body blocks (a list that wraps goes on in
     the next line, also when the layout starts a new block there; a country alone on its line,
     "United Arab Emirates:", has its names on the next). A block that ends a sentence and does
-    not open with an entry is prose: it neither holds nor continues entries."""
+    not open with an entry is prose: it neither holds nor continues entries. `inherit` is the
+    scope a table of loose columns before the lines left in force."""
 
     def _prose(block: Block) -> bool:
         match = _LINE.match(block.lines[0]) if block.lines else None
@@ -167,6 +312,7 @@ def _line_members(placed: Placed, blocks: Sequence[Block]) -> list[Member]:
                 last = entries[-1]
                 entries[-1] = (last[0], join_lines([last[1], line]).strip(), last[2])
     region, kind = _context(placed)
+    region, kind = region or inherit[0], kind or inherit[1]
     this_kind = kind or "local_government"
     found = []
     for country, names, block in entries:
@@ -220,19 +366,23 @@ def _tile_totals(ctx: Context) -> list[StatedTotal]:
 
 def extract(ctx: Context) -> Overview:
     totals, regions = heading_totals(ctx)
-    members: list[Member] = []
+    stated_regions = {r.region for r in regions}
+    members, used = _grid_members(ctx)
     lines: list[Block] = []  # consecutive body blocks of a members section
     last: Placed | None = None
 
+    carried: tuple[tuple[Block, ...], Scope] | None = None  # what a table of columns left
+
     def flush() -> None:
         if lines and last is not None:
-            members.extend(_line_members(last, lines))
+            inherit = carried[1] if carried and carried[0] == last.headings else (None, None)
+            members.extend(_line_members(last, lines, inherit))
         lines.clear()
 
     for placed in ctx.items:
         item = placed.item
-        if isinstance(item, KeyValues):
-            continue  # the same lines, read as blocks
+        if isinstance(item, KeyValues) or id(item) in used:
+            continue  # the same lines, read as blocks / as a table
         section = in_members(placed)
         if isinstance(item, Block) and item.role is BlockRole.BODY and section:
             if last is not None and last.headings != placed.headings:
@@ -241,8 +391,14 @@ def extract(ctx: Context) -> Overview:
             last = placed
             continue
         flush()
-        if isinstance(item, Table):
+        if isinstance(item, Table) and section and not item.header and not column_pairs(item):
+            found, listed, scope = _column_lines(placed, item)
+            members.extend(found)
+            carried = (placed.headings, scope) if found else carried
+            regions.extend(r for r in listed if r.region not in stated_regions)
+        elif isinstance(item, Table):
             members.extend(_table_members(placed, item, section))
+            regions.extend(r for r in _table_regions(item) if r.region not in stated_regions)
         elif isinstance(item, Block) and section and item.role is BlockRole.HEADING:
             members.extend(_heading_members(ctx, placed, item))
     flush()
