@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractors.flow import Placed
 from extractors.model import BBox, Block, BlockRole, KeyValues, Table, Tile
@@ -41,7 +42,9 @@ _NAMES = re.compile(
 )
 _DESCRIBES = re.compile(r"\b(area|population|inhabitants|leader|mayor|date|signed|joined)\b", re.I)
 _LINE = re.compile(r"^(?P<country>[^:：]{2,60}?)\s*[:：]\s*(?P<names>.*)$")
+_MEMBER_WORDS = re.compile(r"\bmembers?\b|[—–|-]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]['’\")]*$")
+_ALIGN = 3.0  # pt: how far a heading may start from the blocks of its column
 _SHARED = 2  # words two header cells must share at their start to be text printed above them
 _TYPED = 0.7  # share of a column's cells that must be country names
 _MIN_ENTRIES = 3  # "Country: names" lines a table of loose columns must hold to be read
@@ -57,6 +60,19 @@ class Overview:
     members: list[Member]
 
 
+def _region(label: str) -> str | None:
+    """The region a heading's label names, also when the text layer put a word about members
+    inside it ("MIDDLE MEMBERS EAST", "AMERICAS MEMBERS") or ran the end of a list into it
+    ("Gezira State, Hasahisa, MIDDLE EAST")."""
+    for text in (label, label.rsplit(",", 1)[-1]):
+        found = normalize_region(text) or normalize_region(
+            " ".join(_MEMBER_WORDS.sub(" ", text).split())
+        )
+        if found:
+            return found
+    return None
+
+
 def _country(text: str) -> str | None:
     """The printed country name when the text is one (gazetteer), else None."""
     name = " ".join(text.split()).strip(" :")
@@ -68,7 +84,7 @@ def _context(placed: Placed) -> tuple[str | None, MemberType | None]:
     kind: MemberType | None = None
     for heading in reversed(placed.headings):
         label = (counted(heading.text) or (heading.text, 0))[0]
-        region = region or normalize_region(label)
+        region = region or _region(label)
         kind = kind or member_type(label)
     return region, kind
 
@@ -81,7 +97,7 @@ def in_members(placed: Placed) -> bool:
         if MEMBERS.search(text) and not NEW.search(text):
             return True
         label = (counted(text) or (None, 0))[0]
-        if label and (normalize_region(label) or member_type(label)):
+        if label and (_region(label) or member_type(label)):
             return True
     return False
 
@@ -170,7 +186,7 @@ def _above(table: Table) -> tuple[str, int] | None:
 def _table_regions(table: Table) -> list[RegionTotal]:
     """The region total of a heading read into a members table's header."""
     above = _above(table) if column_pairs(table) else None
-    region = normalize_region(above[0]) if above else None
+    region = _region(above[0]) if above else None
     if above is None or region is None:
         return []
     text = next(t for t, _ in split_header(table.header) if t and counted(t) == above)
@@ -184,7 +200,7 @@ def _table_members(placed: Placed, table: Table, members_section: bool) -> list[
     region, kind = _context(placed)
     above = _above(table)
     if above is not None:
-        region = normalize_region(above[0]) or region
+        region = _region(above[0]) or region
     found: list[Member] = []
     for index, row in enumerate(table.rows):
         for country_col, names_col in pairs:
@@ -220,13 +236,39 @@ def _grid_members(ctx: Context) -> tuple[list[Member], set[int]]:
     used: set[int] = set()
     for page in ctx.document.pages:
         blocks = page.body_blocks
-        for label, table in block_tables(blocks, _grid_header):
+        tables = block_tables(blocks, _grid_header)
+        for label, table in tables:
             placed = placed_of.get(id(label))
             if placed is None:
                 continue
+            row = [t.bbox for lab, t in tables if abs(lab.bbox.top - label.bbox.top) <= 1]
+            placed = _under_heading(ctx, placed, row)
             found += _table_members(placed, table, in_members(placed))
             used |= {id(b) for b in blocks if _inside(b.bbox, table.bbox)}
     return found, used
+
+
+def _under_heading(ctx: Context, placed: Placed, row: Sequence[BBox]) -> Placed:
+    """The label of a table printed without rules placed under the heading printed closest
+    above its header row (over any of the tables side by side in it), when the flow put that
+    heading after the label (it reads the page column by column)."""
+    top = min(box.top for box in row)
+    above = [
+        p
+        for p in ctx.blocks()
+        if p.page == placed.page
+        and isinstance(p.item, Block)
+        and p.item.role is BlockRole.HEADING
+        and p.item.bbox.bottom <= top + 1
+        and any(min(b.x1, p.item.bbox.x1) > max(b.x0, p.item.bbox.x0) for b in row)
+    ]
+    if not above:
+        return placed
+    nearest = max(above, key=lambda p: p.item.bbox.bottom)
+    if any(h is nearest.item for h in placed.headings):
+        return placed
+    assert isinstance(nearest.item, Block)
+    return replace(placed, headings=(*nearest.headings, nearest.item))
 
 
 def _column_cells(table: Table) -> list[tuple[str, Source]]:
@@ -253,11 +295,11 @@ def _column_lines(placed: Placed, table: Table) -> tuple[list[Member], list[Regi
     open_entry = False
     for text, src in _column_cells(table):
         found = counted(text)
-        if found is not None and (normalize_region(found[0]) or member_type(found[0])):
-            region = normalize_region(found[0]) or (None if member_type(found[0]) else region)
+        if found is not None and (_region(found[0]) or member_type(found[0])):
+            region = _region(found[0]) or (None if member_type(found[0]) else region)
             kind = member_type(found[0]) or kind
-            if normalize_region(found[0]):
-                regions.append(RegionTotal(normalize_region(found[0]) or "", found[1], src))
+            if _region(found[0]):
+                regions.append(RegionTotal(_region(found[0]) or "", found[1], src))
             open_entry = False
             continue
         match = _LINE.match(text)
@@ -283,14 +325,41 @@ def _column_lines(placed: Placed, table: Table) -> tuple[list[Member], list[Regi
 # ---------------------------------------------------------------- lines and country headings
 
 
+_COLON = re.compile(r"\s*[:：]")
+_ENTRY_WORDS = 4  # words a country name before a colon may have
+
+
+def split_entries(line: str) -> list[str]:
+    """A printed line cut before every "Country:" in it: the layout may run several entries
+    together ("Cameroon: Andek, Batibo Ethiopia: Addis Ababa"). The country is the longest run of
+    words before the colon that the gazetteer knows."""
+    cuts: list[int] = []
+    for colon in _COLON.finditer(line):
+        head = line[: colon.start()]
+        words = list(re.finditer(r"\S+", head))
+        for n in range(min(_ENTRY_WORDS, len(words)), 0, -1):
+            start = words[-n].start()
+            if _country(head[start:]):
+                cuts.append(start)
+                break
+    bounds = [0, *(c for c in cuts if c > 0), len(line)]
+    pieces = [line[a:b].strip() for a, b in pairwise(bounds)]
+    return [p for p in pieces if p] or [line]
+
+
 def _line_members(
-    placed: Placed, blocks: Sequence[Block], inherit: Scope = (None, None)
+    placed: Placed,
+    blocks: Sequence[Block],
+    inherit: Scope = (None, None),
+    scopes: dict[int, Scope] | None = None,
 ) -> list[Member]:
     """ "Country: a, b, c" lines, read over consecutive body blocks (a list that wraps goes on in
     the next line, also when the layout starts a new block there; a country alone on its line,
     "United Arab Emirates:", has its names on the next). A block that ends a sentence and does
     not open with an entry is prose: it neither holds nor continues entries. `inherit` is the
-    scope a table of loose columns before the lines left in force."""
+    scope a table of loose columns before the lines left in force, `scopes` the scope of blocks
+    by where they are printed (see `_printed_scopes`)."""
+    scopes = scopes or {}
 
     def _prose(block: Block) -> bool:
         match = _LINE.match(block.lines[0]) if block.lines else None
@@ -303,7 +372,7 @@ def _line_members(
             if entries:
                 entries.append(("", "", block))  # nothing goes on across prose
             continue
-        for line in block.lines:
+        for line in (piece for printed in block.lines for piece in split_entries(printed)):
             match = _LINE.match(line)
             country = _country(match.group("country")) if match else None
             if match and country:
@@ -313,21 +382,89 @@ def _line_members(
                 entries[-1] = (last[0], join_lines([last[1], line]).strip(), last[2])
     region, kind = _context(placed)
     region, kind = region or inherit[0], kind or inherit[1]
-    this_kind = kind or "local_government"
     found = []
     for country, names, block in entries:
         if country:
+            here, this_kind = scopes.get(id(block)) or (region, kind)
             src = source(block, text=f"{country}: {names}")
-            found += [_member(n, country, this_kind, region, src) for n in split_names(names)]
+            found += [
+                _member(n, country, this_kind or "local_government", here, src)
+                for n in split_names(names)
+            ]
     return found
 
 
-def _heading_members(ctx: Context, placed: Placed, heading: Block) -> list[Member]:
-    """A country sub-heading over its names: a comma-separated paragraph or one name a line."""
+def _printed_scopes(ctx: Context) -> dict[int, Scope]:
+    """The scope of each block of a page in columns by where it is printed: that of the nearest
+    heading of a region or kind of member above it that starts where it starts, or at the top of
+    a column, that of the lowest such heading of the columns before (the flow may read the
+    columns of a page out of order). A block with no such heading on its page is left to the
+    flow."""
+    by_page: dict[int, list[Placed]] = {}
+    for placed in ctx.blocks():
+        if isinstance(placed.item, Block) and placed.item.role is BlockRole.HEADING:
+            label = (counted(placed.item.text) or (placed.item.text, 0))[0]
+            if _region(label) or member_type(label):
+                by_page.setdefault(placed.page, []).append(placed)
+    out: dict[int, Scope] = {}
+    for placed in ctx.blocks():
+        block = placed.item
+        if not isinstance(block, Block) or id(block) in {
+            id(h.item) for h in by_page.get(placed.page, [])
+        }:
+            continue
+        heading = _heading_over(block, by_page.get(placed.page, []))
+        if heading is not None:
+            assert isinstance(heading.item, Block)
+            path = Placed(heading.item, heading.page, (*heading.headings, heading.item))
+            out[id(block)] = _context(path)
+    return out
+
+
+def _heading_over(block: Block, headings: Sequence[Placed]) -> Placed | None:
+    def box(p: Placed) -> BBox:
+        assert isinstance(p.item, Block)
+        return p.item.bbox
+
+    above = [
+        h
+        for h in headings
+        if abs(box(h).x0 - block.bbox.x0) <= _ALIGN and box(h).bottom <= block.bbox.top + 1
+    ]
+    if above:
+        return max(above, key=lambda h: box(h).bottom)
+    left = [h for h in headings if box(h).x1 <= block.bbox.x0 + 1]
+    if not left:
+        return None
+    column = max(box(h).x0 for h in left)
+    return max((h for h in left if box(h).x0 >= column - _ALIGN), key=lambda h: box(h).bottom)
+
+
+def _wrapped(ctx: Context, block: Block, lines: Sequence[str]) -> bool:
+    """Whether a block's lines are one name wrapped to the width of its column: the first word
+    of each line would not have fitted on the line before. The column is as wide as the widest
+    body block of the page that starts where this one starts; a character as wide as the
+    block's longest line tells."""
+    page = next((p for p in ctx.document.pages if p.number == block.page_number), None)
+    if page is None:
+        return False
+    column = [b.bbox.width for b in page.body_blocks if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN]
+    width = max([block.bbox.width, *column])
+    char = block.bbox.width / max(len(line) for line in lines)
+    return all(
+        (len(line) + 1 + len(after.split()[0])) * char > width for line, after in pairwise(lines)
+    )
+
+
+def _heading_members(
+    ctx: Context, placed: Placed, heading: Block, scopes: dict[int, Scope]
+) -> list[Member]:
+    """A country sub-heading over its names: a comma-separated paragraph or one name a line,
+    in the scope it is printed in (`_printed_scopes`), else the flow's."""
     country = _country(heading.text)
     if country is None:
         return []
-    region, kind = _context(placed)
+    region, kind = scopes.get(id(heading)) or _context(placed)
     this_kind = kind or "local_government"
     found: list[Member] = []
     for item in section_items(ctx, heading):
@@ -335,7 +472,11 @@ def _heading_members(ctx: Context, placed: Placed, heading: Block) -> list[Membe
         if not isinstance(block, Block) or block.role is BlockRole.HEADING:
             break
         text = block.text
-        names = split_names(text) if "," in text or len(block.lines) == 1 else list(block.lines)
+        lines = [line for line in block.lines if line.strip()]
+        if "," in text or len(lines) <= 1 or _wrapped(ctx, block, lines):
+            names = split_names(text)
+        else:
+            names = lines
         src = source(block)
         found += [_member(" ".join(n.split()), country, this_kind, region, src) for n in names]
     return found
@@ -364,10 +505,94 @@ def _tile_totals(ctx: Context) -> list[StatedTotal]:
     return out
 
 
+_NUMBER = re.compile(r"^\d{1,5}$")
+_SAME_LINE = 2.5  # pt: how far apart the tops of a heading and a number on its line may be
+
+
+def _with_count(heading: Block, number: Block) -> str:
+    """The heading's text with a number printed inside or after it (in a type of its own, so the
+    parser made it a block) put back where it is printed: after the line it is level with, or
+    in a heading of one line at the nearest word boundary."""
+    lines = [line for line in heading.lines if line.strip()]
+    if len(lines) > 1:
+        step = heading.bbox.height / len(lines)
+        k = min(len(lines) - 1, max(0, round((number.bbox.top - heading.bbox.top) / step)))
+        return " ".join([*lines[: k + 1], number.text.strip(), *lines[k + 1 :]])
+    text = " ".join(heading.text.split())
+    at = (number.bbox.x0 - heading.bbox.x0) / (heading.bbox.width / max(len(text), 1))
+    bounds = [0, *(i for i, c in enumerate(text) if c == " "), len(text)]
+    cut = min(bounds, key=lambda i: abs(i - at))
+    return " ".join(f"{text[:cut]} {number.text.strip()} {text[cut:]}".split())
+
+
+def mend_counts(ctx: Context) -> tuple[Context, set[int]]:
+    """The flow with headings that state no count given the number printed on their line
+    ("MIDDLE EAST — [7] MEMBERS"), and the ids of those number blocks."""
+    numbers: dict[int, list[Block]] = {}
+    for placed in ctx.blocks():
+        block = placed.item
+        if not isinstance(block, Block) or block.role is not BlockRole.BODY:
+            continue
+        if _NUMBER.match(block.text.strip()):
+            numbers.setdefault(placed.page, []).append(block)
+    mended: dict[int, Block] = {}
+    used: set[int] = set()
+    for placed in ctx.blocks():
+        heading = placed.item
+        if not isinstance(heading, Block) or heading.role is not BlockRole.HEADING:
+            continue
+        if counted(heading.text) is not None:
+            continue
+        box = heading.bbox
+        for number in numbers.get(placed.page, []):
+            if abs(number.bbox.top - box.top) > _SAME_LINE or not box.x0 < number.bbox.x0:
+                continue
+            if number.bbox.x0 > box.x1 + 2 * heading.font_size:
+                continue
+            text = _with_count(heading, number)
+            if counted(text) is not None:
+                mended[id(heading)] = replace(heading, text=text, lines=(text,))
+                used.add(id(number))
+                break
+    if not mended:
+        return ctx, used
+    items = [
+        Placed(
+            mended.get(id(p.item), p.item) if isinstance(p.item, Block) else p.item,
+            p.page,
+            tuple(mended.get(id(h), h) for h in p.headings),
+        )
+        for p in ctx.items
+    ]
+    return Context(ctx.document, ctx.nlp, items), used
+
+
+def _mended_regions(ctx: Context, stated: set[str]) -> list[RegionTotal]:
+    """Region totals of counted headings whose label names the region only with a word about
+    members inside it (see `_region`); the other headings are read by `heading_totals`."""
+    out: list[RegionTotal] = []
+    for placed in ctx.blocks():
+        block = placed.item
+        if not isinstance(block, Block) or block.role is not BlockRole.HEADING:
+            continue
+        found = counted(block.text)
+        if found is None or normalize_region(found[0]) or NEW.search(found[0]):
+            continue
+        region = _region(found[0])
+        if region and region not in stated:
+            out.append(RegionTotal(region, found[1], source(block)))
+            stated.add(region)
+    return out
+
+
 def extract(ctx: Context) -> Overview:
+    ctx, numbers = mend_counts(ctx)
     totals, regions = heading_totals(ctx)
+    regions += _mended_regions(ctx, {r.region for r in regions})
     stated_regions = {r.region for r in regions}
     members, used = _grid_members(ctx)
+    used |= numbers
+    printed = _printed_scopes(ctx)
     lines: list[Block] = []  # consecutive body blocks of a members section
     last: Placed | None = None
 
@@ -376,7 +601,7 @@ def extract(ctx: Context) -> Overview:
     def flush() -> None:
         if lines and last is not None:
             inherit = carried[1] if carried and carried[0] == last.headings else (None, None)
-            members.extend(_line_members(last, lines, inherit))
+            members.extend(_line_members(last, lines, inherit, printed))
         lines.clear()
 
     for placed in ctx.items:
@@ -400,7 +625,7 @@ def extract(ctx: Context) -> Overview:
             members.extend(_table_members(placed, item, section))
             regions.extend(r for r in _table_regions(item) if r.region not in stated_regions)
         elif isinstance(item, Block) and section and item.role is BlockRole.HEADING:
-            members.extend(_heading_members(ctx, placed, item))
+            members.extend(_heading_members(ctx, placed, item, printed))
     flush()
     stated = {t.scope for t in totals}
     for extra in (*prose_totals(ctx), *_tile_totals(ctx)):
