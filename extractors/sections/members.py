@@ -11,21 +11,26 @@ Members, in the designs reports use, each country found in the gazetteer:
 - "Country: a, b, c" lines;
 - a country sub-heading over its names (a comma-separated paragraph, or one name per line).
 Lines and sub-headings are read in a section about members (a heading that says so, or counts a
-region or a kind of member)."""
+region or a kind of member). What the parser read imperfectly is put back: a "Country | Members"
+table printed without rules (loose blocks, see `grid`), a header that took in the heading printed
+above the table ("45 MEMBERS IN AFRICA Country"), and columns of "Country: a, b" lines under
+counted headings read as one table without header."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractors.flow import Placed
-from extractors.model import Block, BlockRole, KeyValues, Table, Tile
+from extractors.model import BBox, Block, BlockRole, KeyValues, Table, Tile
 from extractors.normalize.countries import normalize_region, to_iso3
 from extractors.normalize.numbers import parse_quantity
 from extractors.pdf.layout import join_lines
 from extractors.records import Member, MemberType, RegionTotal, Source, StatedTotal
 from extractors.sections.base import Context, row_source, section_items, source
+from extractors.sections.grid import block_tables
 from extractors.sections.member_totals import TYPE_SCOPES, heading_totals, prose_totals
 from extractors.sections.vocabulary import MEMBERS, NEW, counted, member_type, split_names
 
@@ -37,8 +42,15 @@ _NAMES = re.compile(
 )
 _DESCRIBES = re.compile(r"\b(area|population|inhabitants|leader|mayor|date|signed|joined)\b", re.I)
 _LINE = re.compile(r"^(?P<country>[^:：]{2,60}?)\s*[:：]\s*(?P<names>.*)$")
+_MEMBER_WORDS = re.compile(r"\bmembers?\b|[—–|-]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]['’\")]*$")
+_ALIGN = 3.0  # pt: how far a heading may start from the blocks of its column
+_SHARED = 2  # words two header cells must share at their start to be text printed above them
 _TYPED = 0.7  # share of a column's cells that must be country names
+_MIN_ENTRIES = 3  # "Country: names" lines a table of loose columns must hold to be read
+
+
+Scope = tuple[str | None, MemberType | None]  # the region and kind of member in force
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +58,19 @@ class Overview:
     totals: list[StatedTotal]
     regions: list[RegionTotal]
     members: list[Member]
+
+
+def _region(label: str) -> str | None:
+    """The region a heading's label names, also when the text layer put a word about members
+    inside it ("MIDDLE MEMBERS EAST", "AMERICAS MEMBERS") or ran the end of a list into it
+    ("Gezira State, Hasahisa, MIDDLE EAST")."""
+    for text in (label, label.rsplit(",", 1)[-1]):
+        found = normalize_region(text) or normalize_region(
+            " ".join(_MEMBER_WORDS.sub(" ", text).split())
+        )
+        if found:
+            return found
+    return None
 
 
 def _country(text: str) -> str | None:
@@ -59,7 +84,7 @@ def _context(placed: Placed) -> tuple[str | None, MemberType | None]:
     kind: MemberType | None = None
     for heading in reversed(placed.headings):
         label = (counted(heading.text) or (heading.text, 0))[0]
-        region = region or normalize_region(label)
+        region = region or _region(label)
         kind = kind or member_type(label)
     return region, kind
 
@@ -72,7 +97,7 @@ def in_members(placed: Placed) -> bool:
         if MEMBERS.search(text) and not NEW.search(text):
             return True
         label = (counted(text) or (None, 0))[0]
-        if label and (normalize_region(label) or member_type(label)):
+        if label and (_region(label) or member_type(label)):
             return True
     return False
 
@@ -101,23 +126,71 @@ def _typed_columns(table: Table) -> set[int]:
     return out
 
 
-def column_pairs(table: Table) -> list[tuple[int, int]]:
-    """(country column, names column) pairs: "Country | Members", "Country | X | Country | X",
-    or, in a table without a header, a column of country names followed by one of names. A table
-    that describes its entries (area, population, leader, date) is not a list of members."""
-    header = table.header
+def split_header(header: Sequence[str]) -> list[tuple[str, str]]:
+    """Each header cell as (text printed above the table, label): a line printed across two
+    columns over the header (a heading, the end of a paragraph) is read into both cells, so the
+    words a cell shares with its neighbour's start are no part of its label ("45 MEMBERS IN
+    AFRICA Country" | "45 MEMBERS IN AFRICA Members")."""
+    words = [cell.split() for cell in header]
+    out = []
+    for i, cell in enumerate(words):
+        shared = 0
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words):
+                shared = max(shared, _common(cell, words[j]))
+        shared = min(shared, len(cell) - 1) if shared >= _SHARED else 0
+        out.append((" ".join(cell[:shared]), " ".join(cell[shared:])))
+    return out
+
+
+def _common(a: Sequence[str], b: Sequence[str]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def header_pairs(header: Sequence[str]) -> list[tuple[int, int]]:
+    """(country column, names column) pairs a header names: "Country | Members", "Country | X |
+    Country | X"; none when it describes its entries (area, population, leader, date)."""
     if any(_DESCRIBES.search(cell) for cell in header):
         return []
-    pairs = [
+    return [
         (i, i + 1)
         for i, cell in enumerate(header[:-1])
         if _COUNTRY.search(cell) and not _COUNTRY.search(header[i + 1])
         if _NAMES.search(header[i + 1])
     ]
-    if pairs or header:
-        return pairs  # a header that names no names column: not a list of members
+
+
+def column_pairs(table: Table) -> list[tuple[int, int]]:
+    """(country column, names column) pairs: "Country | Members", "Country | X | Country | X",
+    or, in a table without a header, a column of country names followed by one of names. A table
+    that describes its entries (area, population, leader, date) is not a list of members."""
+    if table.header:
+        header = [label for _, label in split_header(table.header)]
+        return header_pairs(header)  # one that names no names column: no list of members
     typed = _typed_columns(table)
     return [(i, i + 1) for i in sorted(typed) if i + 1 not in typed and (i - 1) not in typed]
+
+
+def _above(table: Table) -> tuple[str, int] | None:
+    """The count a heading read into the table's header states ("45 MEMBERS IN AFRICA"), as
+    (label, number)."""
+    for text, _ in split_header(table.header):
+        if text and (found := counted(text)) is not None:
+            return found
+    return None
+
+
+def _table_regions(table: Table) -> list[RegionTotal]:
+    """The region total of a heading read into a members table's header."""
+    above = _above(table) if column_pairs(table) else None
+    region = _region(above[0]) if above else None
+    if above is None or region is None:
+        return []
+    text = next(t for t, _ in split_header(table.header) if t and counted(t) == above)
+    return [RegionTotal(region, above[1], source(table, text=text))]
 
 
 def _table_members(placed: Placed, table: Table, members_section: bool) -> list[Member]:
@@ -125,27 +198,168 @@ def _table_members(placed: Placed, table: Table, members_section: bool) -> list[
     if not pairs or (not members_section and not table.header):
         return []
     region, kind = _context(placed)
+    above = _above(table)
+    if above is not None:
+        region = _region(above[0]) or region
     found: list[Member] = []
     for index, row in enumerate(table.rows):
         for country_col, names_col in pairs:
             if names_col >= len(row) or not row[country_col].strip():
                 continue
             country = " ".join(row[country_col].split())
-            label = table.header[names_col] if names_col < len(table.header) else ""
+            label = split_header(table.header)[names_col][1] if table.header else ""
             this_kind = kind or member_type(label) or "local_government"
             for name in split_names(row[names_col]):
                 found.append(_member(name, country, this_kind, region, row_source(table, index)))
     return found
 
 
+def _inside(box: BBox, whole: BBox) -> bool:
+    return (
+        box.x0 >= whole.x0 - 1
+        and box.x1 <= whole.x1 + 1
+        and box.top >= whole.top - 1
+        and box.bottom <= whole.bottom + 1
+    )
+
+
+def _grid_header(labels: tuple[str, ...]) -> bool:
+    """A label row that pairs a country column with a names column ("Country | Members")."""
+    return bool(header_pairs(labels))
+
+
+def _grid_members(ctx: Context) -> tuple[list[Member], set[int]]:
+    """Members of "Country | Members" tables printed without rules (read as loose blocks), each
+    read in the section of its first label, and the ids of the blocks they were read from."""
+    placed_of = {id(p.item): p for p in ctx.blocks()}
+    found: list[Member] = []
+    used: set[int] = set()
+    for page in ctx.document.pages:
+        blocks = page.body_blocks
+        tables = block_tables(blocks, _grid_header)
+        for label, table in tables:
+            placed = placed_of.get(id(label))
+            if placed is None:
+                continue
+            row = [t.bbox for lab, t in tables if abs(lab.bbox.top - label.bbox.top) <= 1]
+            placed = _under_heading(ctx, placed, row)
+            found += _table_members(placed, table, in_members(placed))
+            used |= {id(b) for b in blocks if _inside(b.bbox, table.bbox)}
+    return found, used
+
+
+def _under_heading(ctx: Context, placed: Placed, row: Sequence[BBox]) -> Placed:
+    """The label of a table printed without rules placed under the heading printed closest
+    above its header row (over any of the tables side by side in it), when the flow put that
+    heading after the label (it reads the page column by column)."""
+    top = min(box.top for box in row)
+    above = [
+        p
+        for p in ctx.blocks()
+        if p.page == placed.page
+        and isinstance(p.item, Block)
+        and p.item.role is BlockRole.HEADING
+        and p.item.bbox.bottom <= top + 1
+        and any(min(b.x1, p.item.bbox.x1) > max(b.x0, p.item.bbox.x0) for b in row)
+    ]
+    if not above:
+        return placed
+    nearest = max(above, key=lambda p: p.item.bbox.bottom)
+    if any(h is nearest.item for h in placed.headings):
+        return placed
+    assert isinstance(nearest.item, Block)
+    return replace(placed, headings=(*nearest.headings, nearest.item))
+
+
+def _column_cells(table: Table) -> list[tuple[str, Source]]:
+    """The cells of a table without header column by column, top down: a page of text in
+    columns the parser read as one table."""
+    width = max((len(r) for r in table.rows), default=0)
+    out = []
+    for col in range(width):
+        for index, row in enumerate(table.rows):
+            if col < len(row) and row[col].strip():
+                src = row_source(table, index)
+                out.append((" ".join(row[col].split()), Source(src.page, src.bbox, row[col])))
+    return out
+
+
+def _column_lines(placed: Placed, table: Table) -> tuple[list[Member], list[RegionTotal], Scope]:
+    """ "Country: a, b" lines in the columns of a table without header, under the counted
+    headings printed in them ("EUROPE (18)"): a line that is no entry goes on with the entry
+    before it unless it ends a sentence (prose: it closes the entry). Also the region and kind
+    in force at the table's end, for the lines that go on after it."""
+    region, kind = _context(placed)
+    regions: list[RegionTotal] = []
+    entries: list[tuple[str, str, Source, str | None, MemberType | None]] = []
+    open_entry = False
+    for text, src in _column_cells(table):
+        found = counted(text)
+        if found is not None and (_region(found[0]) or member_type(found[0])):
+            region = _region(found[0]) or (None if member_type(found[0]) else region)
+            kind = member_type(found[0]) or kind
+            if _region(found[0]):
+                regions.append(RegionTotal(_region(found[0]) or "", found[1], src))
+            open_entry = False
+            continue
+        match = _LINE.match(text)
+        country = _country(match.group("country")) if match else None
+        if match and country:
+            entries.append((country, match.group("names"), src, region, kind))
+            open_entry = True
+        elif open_entry and not _SENTENCE_END.search(text):
+            country, names, first, r, k = entries[-1]
+            entries[-1] = (country, join_lines([names, text]).strip(), first, r, k)
+        else:
+            open_entry = False
+    if len(entries) < _MIN_ENTRIES:
+        return [], [], (None, None)
+    members = [
+        _member(name, country, k or "local_government", r, src)
+        for country, names, src, r, k in entries
+        for name in split_names(names)
+    ]
+    return members, regions, (region, kind)
+
+
 # ---------------------------------------------------------------- lines and country headings
 
 
-def _line_members(placed: Placed, blocks: Sequence[Block]) -> list[Member]:
+_COLON = re.compile(r"\s*[:：]")
+_ENTRY_WORDS = 4  # words a country name before a colon may have
+
+
+def split_entries(line: str) -> list[str]:
+    """A printed line cut before every "Country:" in it: the layout may run several entries
+    together ("Cameroon: Andek, Batibo Ethiopia: Addis Ababa"). The country is the longest run of
+    words before the colon that the gazetteer knows."""
+    cuts: list[int] = []
+    for colon in _COLON.finditer(line):
+        head = line[: colon.start()]
+        words = list(re.finditer(r"\S+", head))
+        for n in range(min(_ENTRY_WORDS, len(words)), 0, -1):
+            start = words[-n].start()
+            if _country(head[start:]):
+                cuts.append(start)
+                break
+    bounds = [0, *(c for c in cuts if c > 0), len(line)]
+    pieces = [line[a:b].strip() for a, b in pairwise(bounds)]
+    return [p for p in pieces if p] or [line]
+
+
+def _line_members(
+    placed: Placed,
+    blocks: Sequence[Block],
+    inherit: Scope = (None, None),
+    scopes: dict[int, Scope] | None = None,
+) -> list[Member]:
     """ "Country: a, b, c" lines, read over consecutive body blocks (a list that wraps goes on in
     the next line, also when the layout starts a new block there; a country alone on its line,
     "United Arab Emirates:", has its names on the next). A block that ends a sentence and does
-    not open with an entry is prose: it neither holds nor continues entries."""
+    not open with an entry is prose: it neither holds nor continues entries. `inherit` is the
+    scope a table of loose columns before the lines left in force, `scopes` the scope of blocks
+    by where they are printed (see `_printed_scopes`)."""
+    scopes = scopes or {}
 
     def _prose(block: Block) -> bool:
         match = _LINE.match(block.lines[0]) if block.lines else None
@@ -158,7 +372,7 @@ def _line_members(placed: Placed, blocks: Sequence[Block]) -> list[Member]:
             if entries:
                 entries.append(("", "", block))  # nothing goes on across prose
             continue
-        for line in block.lines:
+        for line in (piece for printed in block.lines for piece in split_entries(printed)):
             match = _LINE.match(line)
             country = _country(match.group("country")) if match else None
             if match and country:
@@ -167,21 +381,90 @@ def _line_members(placed: Placed, blocks: Sequence[Block]) -> list[Member]:
                 last = entries[-1]
                 entries[-1] = (last[0], join_lines([last[1], line]).strip(), last[2])
     region, kind = _context(placed)
-    this_kind = kind or "local_government"
+    region, kind = region or inherit[0], kind or inherit[1]
     found = []
     for country, names, block in entries:
         if country:
+            here, this_kind = scopes.get(id(block)) or (region, kind)
             src = source(block, text=f"{country}: {names}")
-            found += [_member(n, country, this_kind, region, src) for n in split_names(names)]
+            found += [
+                _member(n, country, this_kind or "local_government", here, src)
+                for n in split_names(names)
+            ]
     return found
 
 
-def _heading_members(ctx: Context, placed: Placed, heading: Block) -> list[Member]:
-    """A country sub-heading over its names: a comma-separated paragraph or one name a line."""
+def _printed_scopes(ctx: Context) -> dict[int, Scope]:
+    """The scope of each block of a page in columns by where it is printed: that of the nearest
+    heading of a region or kind of member above it that starts where it starts, or at the top of
+    a column, that of the lowest such heading of the columns before (the flow may read the
+    columns of a page out of order). A block with no such heading on its page is left to the
+    flow."""
+    by_page: dict[int, list[Placed]] = {}
+    for placed in ctx.blocks():
+        if isinstance(placed.item, Block) and placed.item.role is BlockRole.HEADING:
+            label = (counted(placed.item.text) or (placed.item.text, 0))[0]
+            if _region(label) or member_type(label):
+                by_page.setdefault(placed.page, []).append(placed)
+    out: dict[int, Scope] = {}
+    for placed in ctx.blocks():
+        block = placed.item
+        if not isinstance(block, Block) or id(block) in {
+            id(h.item) for h in by_page.get(placed.page, [])
+        }:
+            continue
+        heading = _heading_over(block, by_page.get(placed.page, []))
+        if heading is not None:
+            assert isinstance(heading.item, Block)
+            path = Placed(heading.item, heading.page, (*heading.headings, heading.item))
+            out[id(block)] = _context(path)
+    return out
+
+
+def _heading_over(block: Block, headings: Sequence[Placed]) -> Placed | None:
+    def box(p: Placed) -> BBox:
+        assert isinstance(p.item, Block)
+        return p.item.bbox
+
+    above = [
+        h
+        for h in headings
+        if abs(box(h).x0 - block.bbox.x0) <= _ALIGN and box(h).bottom <= block.bbox.top + 1
+    ]
+    if above:
+        return max(above, key=lambda h: box(h).bottom)
+    left = [h for h in headings if box(h).x1 <= block.bbox.x0 + 1]
+    if not left:
+        return None
+    column = max(box(h).x0 for h in left)
+    return max((h for h in left if box(h).x0 >= column - _ALIGN), key=lambda h: box(h).bottom)
+
+
+def _wrapped(ctx: Context, block: Block, lines: Sequence[str]) -> bool:
+    """Whether a block's lines are one name wrapped to the width of its column: the first word
+    of each line would not have fitted on the line before. The column is as wide as the widest
+    body block of the page that starts where this one starts; a character as wide as the
+    block's longest line tells."""
+    page = next((p for p in ctx.document.pages if p.number == block.page_number), None)
+    if page is None:
+        return False
+    column = [b.bbox.width for b in page.body_blocks if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN]
+    width = max([block.bbox.width, *column])
+    char = block.bbox.width / max(len(line) for line in lines)
+    return all(
+        (len(line) + 1 + len(after.split()[0])) * char > width for line, after in pairwise(lines)
+    )
+
+
+def _heading_members(
+    ctx: Context, placed: Placed, heading: Block, scopes: dict[int, Scope]
+) -> list[Member]:
+    """A country sub-heading over its names: a comma-separated paragraph or one name a line,
+    in the scope it is printed in (`_printed_scopes`), else the flow's."""
     country = _country(heading.text)
     if country is None:
         return []
-    region, kind = _context(placed)
+    region, kind = scopes.get(id(heading)) or _context(placed)
     this_kind = kind or "local_government"
     found: list[Member] = []
     for item in section_items(ctx, heading):
@@ -189,7 +472,11 @@ def _heading_members(ctx: Context, placed: Placed, heading: Block) -> list[Membe
         if not isinstance(block, Block) or block.role is BlockRole.HEADING:
             break
         text = block.text
-        names = split_names(text) if "," in text or len(block.lines) == 1 else list(block.lines)
+        lines = [line for line in block.lines if line.strip()]
+        if "," in text or len(lines) <= 1 or _wrapped(ctx, block, lines):
+            names = split_names(text)
+        else:
+            names = lines
         src = source(block)
         found += [_member(" ".join(n.split()), country, this_kind, region, src) for n in names]
     return found
@@ -218,21 +505,109 @@ def _tile_totals(ctx: Context) -> list[StatedTotal]:
     return out
 
 
+_NUMBER = re.compile(r"^\d{1,5}$")
+_SAME_LINE = 2.5  # pt: how far apart the tops of a heading and a number on its line may be
+
+
+def _with_count(heading: Block, number: Block) -> str:
+    """The heading's text with a number printed inside or after it (in a type of its own, so the
+    parser made it a block) put back where it is printed: after the line it is level with, or
+    in a heading of one line at the nearest word boundary."""
+    lines = [line for line in heading.lines if line.strip()]
+    if len(lines) > 1:
+        step = heading.bbox.height / len(lines)
+        k = min(len(lines) - 1, max(0, round((number.bbox.top - heading.bbox.top) / step)))
+        return " ".join([*lines[: k + 1], number.text.strip(), *lines[k + 1 :]])
+    text = " ".join(heading.text.split())
+    at = (number.bbox.x0 - heading.bbox.x0) / (heading.bbox.width / max(len(text), 1))
+    bounds = [0, *(i for i, c in enumerate(text) if c == " "), len(text)]
+    cut = min(bounds, key=lambda i: abs(i - at))
+    return " ".join(f"{text[:cut]} {number.text.strip()} {text[cut:]}".split())
+
+
+def mend_counts(ctx: Context) -> tuple[Context, set[int]]:
+    """The flow with headings that state no count given the number printed on their line
+    ("MIDDLE EAST — [7] MEMBERS"), and the ids of those number blocks."""
+    numbers: dict[int, list[Block]] = {}
+    for placed in ctx.blocks():
+        block = placed.item
+        if not isinstance(block, Block) or block.role is not BlockRole.BODY:
+            continue
+        if _NUMBER.match(block.text.strip()):
+            numbers.setdefault(placed.page, []).append(block)
+    mended: dict[int, Block] = {}
+    used: set[int] = set()
+    for placed in ctx.blocks():
+        heading = placed.item
+        if not isinstance(heading, Block) or heading.role is not BlockRole.HEADING:
+            continue
+        if counted(heading.text) is not None:
+            continue
+        box = heading.bbox
+        for number in numbers.get(placed.page, []):
+            if abs(number.bbox.top - box.top) > _SAME_LINE or not box.x0 < number.bbox.x0:
+                continue
+            if number.bbox.x0 > box.x1 + 2 * heading.font_size:
+                continue
+            text = _with_count(heading, number)
+            if counted(text) is not None:
+                mended[id(heading)] = replace(heading, text=text, lines=(text,))
+                used.add(id(number))
+                break
+    if not mended:
+        return ctx, used
+    items = [
+        Placed(
+            mended.get(id(p.item), p.item) if isinstance(p.item, Block) else p.item,
+            p.page,
+            tuple(mended.get(id(h), h) for h in p.headings),
+        )
+        for p in ctx.items
+    ]
+    return Context(ctx.document, ctx.nlp, items), used
+
+
+def _mended_regions(ctx: Context, stated: set[str]) -> list[RegionTotal]:
+    """Region totals of counted headings whose label names the region only with a word about
+    members inside it (see `_region`); the other headings are read by `heading_totals`."""
+    out: list[RegionTotal] = []
+    for placed in ctx.blocks():
+        block = placed.item
+        if not isinstance(block, Block) or block.role is not BlockRole.HEADING:
+            continue
+        found = counted(block.text)
+        if found is None or normalize_region(found[0]) or NEW.search(found[0]):
+            continue
+        region = _region(found[0])
+        if region and region not in stated:
+            out.append(RegionTotal(region, found[1], source(block)))
+            stated.add(region)
+    return out
+
+
 def extract(ctx: Context) -> Overview:
+    ctx, numbers = mend_counts(ctx)
     totals, regions = heading_totals(ctx)
-    members: list[Member] = []
+    regions += _mended_regions(ctx, {r.region for r in regions})
+    stated_regions = {r.region for r in regions}
+    members, used = _grid_members(ctx)
+    used |= numbers
+    printed = _printed_scopes(ctx)
     lines: list[Block] = []  # consecutive body blocks of a members section
     last: Placed | None = None
 
+    carried: tuple[tuple[Block, ...], Scope] | None = None  # what a table of columns left
+
     def flush() -> None:
         if lines and last is not None:
-            members.extend(_line_members(last, lines))
+            inherit = carried[1] if carried and carried[0] == last.headings else (None, None)
+            members.extend(_line_members(last, lines, inherit, printed))
         lines.clear()
 
     for placed in ctx.items:
         item = placed.item
-        if isinstance(item, KeyValues):
-            continue  # the same lines, read as blocks
+        if isinstance(item, KeyValues) or id(item) in used:
+            continue  # the same lines, read as blocks / as a table
         section = in_members(placed)
         if isinstance(item, Block) and item.role is BlockRole.BODY and section:
             if last is not None and last.headings != placed.headings:
@@ -241,10 +616,16 @@ def extract(ctx: Context) -> Overview:
             last = placed
             continue
         flush()
-        if isinstance(item, Table):
+        if isinstance(item, Table) and section and not item.header and not column_pairs(item):
+            found, listed, scope = _column_lines(placed, item)
+            members.extend(found)
+            carried = (placed.headings, scope) if found else carried
+            regions.extend(r for r in listed if r.region not in stated_regions)
+        elif isinstance(item, Table):
             members.extend(_table_members(placed, item, section))
+            regions.extend(r for r in _table_regions(item) if r.region not in stated_regions)
         elif isinstance(item, Block) and section and item.role is BlockRole.HEADING:
-            members.extend(_heading_members(ctx, placed, item))
+            members.extend(_heading_members(ctx, placed, item, printed))
     flush()
     stated = {t.scope for t in totals}
     for extra in (*prose_totals(ctx), *_tile_totals(ctx)):

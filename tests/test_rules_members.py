@@ -1,0 +1,244 @@
+"""Member-list rules on layouts the parser reads imperfectly: a "Country | Members" table printed
+without rules (loose blocks), a table whose header took in the heading printed above it, and a
+page of "Country: names" columns read as one table without header.
+
+All content is invented: a fictional "Association of Lakeside Towns" and its towns."""
+
+from __future__ import annotations
+
+from extractors.model import BBox, Table
+from extractors.sections import members
+from extractors.sections.base import Context
+from tests.doc_factory import DocBuilder, PageBuilder
+
+
+def new_doc() -> tuple[DocBuilder, PageBuilder]:
+    doc = DocBuilder(year=2024)
+    return doc, doc.page()
+
+
+def _members(doc: DocBuilder) -> list[tuple[str, str, str | None, str]]:
+    found = members.extract(Context(doc.build())).members
+    return sorted((m.name, m.country, m.region, m.member_type) for m in found)
+
+
+def _regions(doc: DocBuilder) -> list[tuple[str, int]]:
+    return sorted((r.region, r.stated_count) for r in members.extract(Context(doc.build())).regions)
+
+
+def test_a_country_members_table_printed_without_rules_is_read_from_its_blocks() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("12 members in Europe", level=2)
+    top = page.cursor
+    for x0, text in ((72.0, "Country"), (150.0, "Members"), (300.0, "Country"), (380.0, "Members")):
+        page.body(text, top=top, x0=x0)
+    rows = [("Norway", "Lakeside, Fjordby", "Sweden", "Shoreham"), ("Finland", "Pinetown", "", "")]
+    for i, row in enumerate(rows):
+        for x0, text in zip((72.0, 150.0, 300.0, 380.0), row, strict=True):
+            if text:
+                page.body(text, top=top + 20 * (i + 1), x0=x0)
+    assert _members(doc) == [
+        ("Fjordby", "Norway", "Europe", "local_government"),
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Pinetown", "Finland", "Europe", "local_government"),
+        ("Shoreham", "Sweden", "Europe", "local_government"),
+    ]
+
+
+def test_loose_blocks_under_labels_that_name_no_members_are_not_read() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    page.body("Country", top=top, x0=72.0)
+    page.body("Capital", top=top, x0=150.0)
+    page.body("Norway", top=top + 20, x0=72.0)
+    page.body("Oslo", top=top + 20, x0=150.0)
+    assert _members(doc) == []
+
+
+def test_a_heading_read_into_a_table_header_gives_its_region_and_total() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    above = "12 MEMBERS IN EUROPE"
+    page.table(
+        [f"{above} Country", f"{above} Members"],
+        [["Norway", "Lakeside, Fjordby"], ["Sweden", "Shoreham"]],
+    )
+    assert _members(doc) == [
+        ("Fjordby", "Norway", "Europe", "local_government"),
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Shoreham", "Sweden", "Europe", "local_government"),
+    ]
+    assert _regions(doc) == [("Europe", 12)]
+
+
+def test_split_header_keeps_labels_that_share_one_word() -> None:
+    assert members.split_header(["Member city", "Member country"]) == [
+        ("", "Member city"),
+        ("", "Member country"),
+    ]
+
+
+def _columns_table(page: PageBuilder, columns: list[list[str]]) -> Table:
+    height = max(len(c) for c in columns)
+    rows = [tuple(c[i] if i < len(c) else "" for c in columns) for i in range(height)]
+    table = Table(
+        pages=(page.number,),
+        bbox=BBox(72.0, page.cursor, 523.0, page.cursor + 16.0 * height),
+        header=(),
+        rows=tuple(rows),
+    )
+    page.page.tables.append(table)
+    return table
+
+
+def test_country_lines_in_columns_read_as_one_table_are_read_under_their_headings() -> None:
+    doc, page = new_doc()
+    page.heading("Member overview", level=1)
+    _columns_table(
+        page,
+        [
+            ["The lists show the members", "at the end of the year.", "EUROPE (3)"],
+            ["Norway: Lakeside,", "Fjordby", "Sweden: Shoreham", "AFRICA (1)", "Kenya: Rivertown"],
+        ],
+    )
+    assert _members(doc) == [
+        ("Fjordby", "Norway", "Europe", "local_government"),
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Rivertown", "Kenya", "Africa", "local_government"),
+        ("Shoreham", "Sweden", "Europe", "local_government"),
+    ]
+    assert _regions(doc) == [("Africa", 1), ("Europe", 3)]
+
+
+def test_a_table_of_prose_columns_with_one_country_line_gives_no_members() -> None:
+    doc, page = new_doc()
+    page.heading("Member overview", level=1)
+    _columns_table(page, [["Our towns met in", "Norway: a fine summer", "for the lakes."], []])
+    assert _members(doc) == []
+
+
+def test_a_loose_table_is_read_under_the_heading_printed_above_its_header_row() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.body("Local governments are listed by region and country.", x1=280.0)
+    top = page.cursor + 30
+    # the page is read column by column: the left half of the table comes before the heading
+    page.body("Country", top=top, x0=72.0)
+    page.body("Members", top=top, x0=150.0)
+    page.body("Norway", top=top + 20, x0=72.0)
+    page.body("Lakeside", top=top + 20, x0=150.0)
+    page.heading("12 members in Europe", level=3, x0=300.0, top=top - 22)
+    page.body("Country", top=top, x0=300.0)
+    page.body("Members", top=top, x0=380.0)
+    page.body("Sweden", top=top + 20, x0=300.0)
+    page.body("Shoreham", top=top + 20, x0=380.0)
+    assert _members(doc) == [
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Shoreham", "Sweden", "Europe", "local_government"),
+    ]
+
+
+def test_split_entries_cuts_a_line_before_each_country_and_colon() -> None:
+    assert members.split_entries("Norway: Lakeside, Fjordby Sweden: Shoreham") == [
+        "Norway: Lakeside, Fjordby",
+        "Sweden: Shoreham",
+    ]
+    # the longest country name the gazetteer knows; a word before it stays with the entry before
+    assert members.split_entries("Moss South Africa: Rivertown") == [
+        "Moss",
+        "South Africa: Rivertown",
+    ]
+    assert members.split_entries("Note: the list is long") == ["Note: the list is long"]
+
+
+def test_entries_run_together_on_one_line_are_each_read() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.body("Norway: Lakeside, Fjordby Sweden: Shoreham")
+    assert _members(doc) == [
+        ("Fjordby", "Norway", None, "local_government"),
+        ("Lakeside", "Norway", None, "local_government"),
+        ("Shoreham", "Sweden", None, "local_government"),
+    ]
+
+
+def test_lines_take_the_region_printed_over_their_column_not_the_flow_order() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    # the flow reads the right column's heading before the rest of the left column
+    page.heading("Europe (2)", level=2, top=top, x0=72.0)
+    page.body("Norway: Lakeside", top=top + 20, x0=72.0)
+    page.heading("Africa (1)", level=2, top=top + 60, x0=300.0)
+    page.body("Sweden: Shoreham", top=top + 40, x0=72.0)
+    page.body("Kenya: Rivertown", top=top + 80, x0=300.0)
+    assert _members(doc) == [
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Rivertown", "Kenya", "Africa", "local_government"),
+        ("Shoreham", "Sweden", "Europe", "local_government"),
+    ]
+
+
+def test_the_top_of_a_column_goes_on_with_the_last_region_of_the_column_before() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    # the flow reads the top of the right column first, before the heading over the left one
+    page.body("Sweden: Shoreham", top=top, x0=300.0)
+    page.heading("Europe (2)", level=2, top=top + 100, x0=72.0)
+    page.body("Norway: Lakeside", top=top + 120, x0=72.0)
+    assert _members(doc) == [
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Shoreham", "Sweden", "Europe", "local_government"),
+    ]
+
+
+def test_a_count_printed_apart_from_its_heading_is_put_back() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    page.heading("EUROPE —\nMEMBERS", level=3, top=top, x0=72.0, x1=150.0)
+    page.body("7", top=top, x0=156.0)
+    page.body("Norway: Lakeside")
+    assert _regions(doc) == [("Europe", 7)]
+    assert _members(doc) == [("Lakeside", "Norway", "Europe", "local_government")]
+
+
+def test_a_region_heading_with_a_member_word_inside_it_still_names_the_region() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("MIDDLE MEMBERS EAST — 8", level=3)
+    page.body("Oman: Harbourtown")
+    assert _regions(doc) == [("Middle East", 8)]
+    assert _members(doc) == [("Harbourtown", "Oman", "Middle East", "local_government")]
+
+
+def test_a_name_wrapped_to_its_column_under_a_country_heading_is_one_member() -> None:
+    doc, page = new_doc()
+    page.heading("Member institutions (3)", level=1)
+    page.body(
+        "The institutions are listed by country, with the names as they write them.",
+        lines=["The institutions are listed by country,", "with the names as they write them."],
+    )
+    page.heading("NORWAY", level=3)
+    page.body(
+        "Lakeside Regional Water Authority of the Northern Shore",
+        lines=["Lakeside Regional Water Authority of the", "Northern Shore"],
+    )
+    page.heading("SWEDEN", level=3)
+    page.body("Shoreham\nPinetown")
+    assert _members(doc) == [
+        ("Lakeside Regional Water Authority of the Northern Shore", "NORWAY", None, "institution"),
+        ("Pinetown", "SWEDEN", None, "institution"),
+        ("Shoreham", "SWEDEN", None, "institution"),
+    ]
+
+
+def test_a_region_heading_that_took_in_the_end_of_a_list_still_names_the_region() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("Harbour State, Pine State, MIDDLE EAST | 8", level=3)
+    page.body("Oman: Harbourtown")
+    assert _regions(doc) == [("Middle East", 8)]
