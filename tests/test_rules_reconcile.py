@@ -1,0 +1,62 @@
+"""Stated totals and their reconciliation on small synthetic pages. All content is invented (a
+fictional "Association of Lakeside Towns")."""
+
+from __future__ import annotations
+
+from extractors.model import BBox
+from extractors.reconcile import reconcile
+from extractors.records import Figure, Source, StatedTotal
+from extractors.sections.base import Context
+from extractors.sections.member_totals import prose_totals
+from tests.doc_factory import one_page
+
+_SRC = Source(1, BBox(72, 100, 300, 120), "stated")
+
+
+def _stated(*paragraphs: str, heading: str = "Partnerships") -> list[tuple[str, int]]:
+    doc, page = one_page()
+    page.heading(heading, level=1)
+    for text in paragraphs:
+        page.body(text)
+    return [(t.scope, t.value) for t in prose_totals(Context(doc.build()))]
+
+
+def test_sentences_state_record_counts_in_digits_and_words() -> None:
+    found = _stated(
+        "The association signed three agreements in 2024.",
+        "Our speakers took part in 11 partner events. We welcomed Twenty-one new members.",
+    )
+    assert sorted(found) == [("mous", 3), ("partner_events", 11)]  # new members: no total
+
+
+def test_hedged_year_and_conflicting_counts_state_no_total() -> None:
+    found = _stated(
+        "The towns joined over 30 partner events.",  # hedged
+        "2024 Activities Kickoff Meeting",  # a year, not a count
+        "We signed 4 agreements. Two agreements were signed in spring.",  # part beside whole
+    )
+    assert found == []
+
+
+def test_record_counts_keep_the_sentence_as_provenance() -> None:
+    doc, page = one_page()
+    page.heading("Partnerships", level=1)
+    block = page.body("The towns met often. The association signed 2 agreements this year.")
+    (total,) = prose_totals(Context(doc.build()))
+    assert total.source.page == block.page_number and total.source.bbox == block.bbox
+    assert total.source.source_text == "The association signed 2 agreements this year."
+
+
+def test_a_stated_record_count_reconciles_when_no_figure_states_it() -> None:
+    totals = [StatedTotal("mous", 3, _SRC), StatedTotal("partner_events", 9, _SRC)]
+    found = [Figure("partner events", 10, None, None, _SRC)]  # the headline figure wins
+    rows = reconcile(totals, [], [], found, {"mous": 3, "partner_events": 10})
+    assert [(r.scope, r.stated, r.extracted, r.ok) for r in rows] == [
+        ("partner_events", 10, 10, True),
+        ("mous", 3, 3, True),
+    ]
+
+
+def test_a_record_count_without_extracted_records_is_not_reconciled() -> None:
+    rows = reconcile([StatedTotal("awards", 4, _SRC)], [], [], [], {"mous": 0})
+    assert rows == []
