@@ -7,8 +7,8 @@ from extractors.model import BBox
 from extractors.reconcile import reconcile
 from extractors.records import Figure, Source, StatedTotal
 from extractors.sections.base import Context
-from extractors.sections.member_totals import prose_totals
-from tests.doc_factory import one_page
+from extractors.sections.member_totals import heading_totals, prose_totals
+from tests.doc_factory import DocBuilder, one_page
 
 _SRC = Source(1, BBox(72, 100, 300, 120), "stated")
 
@@ -60,3 +60,36 @@ def test_a_stated_record_count_reconciles_when_no_figure_states_it() -> None:
 def test_a_record_count_without_extracted_records_is_not_reconciled() -> None:
     rows = reconcile([StatedTotal("awards", 4, _SRC)], [], [], [], {"mous": 0})
     assert rows == []
+
+
+def _heading_totals(doc: DocBuilder) -> tuple[list[tuple[str, int, str]], list[tuple[str, int]]]:
+    totals, regions = heading_totals(Context(doc.build()))
+    return (
+        [(t.scope, t.value, t.source.source_text) for t in totals],
+        [(r.region, r.stated_count) for r in regions],
+    )
+
+
+def test_a_count_set_apart_on_the_heading_line_joins_its_heading() -> None:
+    doc, page = one_page()
+    page.heading("Our Members", level=1)
+    heading = page.heading("INSTITUTIONS", level=2, top=200, x1=200)
+    count = page.body("| 16", top=200, x0=210, x1=240)
+    page.body("Norway: Lakeside Water Institute", top=230)
+    totals, _ = _heading_totals(doc)
+    assert totals == [("members.institutions", 16, "INSTITUTIONS | 16")]
+    assert heading_totals(Context(doc.build()))[0][0].source.bbox == heading.bbox.union(count.bbox)
+
+
+def test_a_count_on_another_line_does_not_join_a_heading() -> None:
+    doc, page = one_page()
+    page.heading("INSTITUTIONS", level=2, top=200, x1=200)
+    page.body("| 16", top=260, x0=210, x1=240)
+    assert _heading_totals(doc) == ([], [])
+
+
+def test_a_region_heading_with_its_words_taken_apart_is_still_a_region() -> None:
+    doc, page = one_page()
+    page.heading("MIDDLE MEMBERS EAST — 8", level=2)
+    page.heading("AMERICAS MEMBERS — 17", level=2)
+    assert _heading_totals(doc) == ([], [("Middle East", 8), ("Americas", 17)])

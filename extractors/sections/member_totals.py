@@ -18,7 +18,7 @@ from extractors.model import Block, BlockRole
 from extractors.normalize.countries import normalize_region
 from extractors.normalize.numbers import WORD_NUMBERS, parse_int
 from extractors.reconcile import FIGURE_SCOPES
-from extractors.records import RegionTotal, StatedTotal
+from extractors.records import RegionTotal, Source, StatedTotal
 from extractors.sections.base import Context, source
 from extractors.sections.vocabulary import HEDGES, MEMBERS, NEW, counted, member_type
 
@@ -35,25 +35,60 @@ _PROSE_COUNT = re.compile(
 )
 
 
+_SET_APART = re.compile(r"^\s*(?:[|:–—-]\s*\d[\d,.\s]*|\(\s*\d[\d,.\s]*\))\s*$")
+
+
+def _beside(heading: Block, other: Block) -> bool:
+    """`other` is printed after `heading` on its line (the same page, overlapping rows)."""
+    a, b = heading.bbox, other.bbox
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return (
+        other.page_number == heading.page_number
+        and b.x0 >= a.x1 - 1
+        and overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+    )
+
+
+def _heading_texts(ctx: Context) -> list[tuple[Source, str]]:
+    """Every heading's provenance and text, a count the layout set apart on the heading's line
+    joined back to it ("INSTITUTIONS" beside "| 16")."""
+    blocks = [p.item for p in ctx.blocks() if isinstance(p.item, Block)]
+    out: list[tuple[Source, str]] = []
+    for i, block in enumerate(blocks):
+        if block.role is not BlockRole.HEADING:
+            continue
+        src = source(block)
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        apart = after is not None and _SET_APART.match(after.text) and _beside(block, after)
+        if counted(block.text) is None and after is not None and apart:
+            text = f"{block.text} {after.text.strip()}"
+            src = Source(block.page_number, block.bbox.union(after.bbox), text)
+        out.append((src, src.source_text))
+    return out
+
+
+def _region(label: str) -> str | None:
+    """The region a label names, the counted noun let aside ("MIDDLE MEMBERS EAST", a heading
+    whose words the layout took apart)."""
+    return normalize_region(label) or normalize_region(" ".join(MEMBERS.sub(" ", label).split()))
+
+
 def heading_totals(ctx: Context) -> tuple[list[StatedTotal], list[RegionTotal]]:
     totals: list[StatedTotal] = []
     regions: list[RegionTotal] = []
-    for placed in ctx.blocks():
-        block = placed.item
-        if not isinstance(block, Block) or block.role is not BlockRole.HEADING:
-            continue
-        found = counted(block.text)
+    for src, text in _heading_texts(ctx):
+        found = counted(text)
         if found is None:
             continue
         label, n = found
-        region = normalize_region(label)
+        region = _region(label)
         kind = member_type(label)
         if region:
-            regions.append(RegionTotal(region, n, source(block)))
+            regions.append(RegionTotal(region, n, src))
         elif kind:
-            totals.append(StatedTotal(TYPE_SCOPES[kind], n, source(block)))
+            totals.append(StatedTotal(TYPE_SCOPES[kind], n, src))
         elif MEMBERS.search(label) and not NEW.search(label):
-            totals.append(StatedTotal("members.total", n, source(block)))
+            totals.append(StatedTotal("members.total", n, src))
     return totals, regions
 
 
