@@ -93,3 +93,13 @@ def test_a_region_heading_with_its_words_taken_apart_is_still_a_region() -> None
     page.heading("MIDDLE MEMBERS EAST — 8", level=2)
     page.heading("AMERICAS MEMBERS — 17", level=2)
     assert _heading_totals(doc) == ([], [("Middle East", 8), ("Americas", 17)])
+
+
+def test_a_bare_count_set_apart_goes_back_after_the_heading_separator() -> None:
+    doc, page = one_page()
+    page.heading("Our Members", level=1)
+    page.heading("MIDDLE EAST — MEMBERS", level=2, top=200, x1=200)
+    page.body("7", top=200, x0=210, x1=220)
+    page.heading("EUROPE", level=2, top=260, x1=150)
+    page.body("12", top=260, x0=160, x1=175)
+    assert _heading_totals(doc) == ([], [("Middle East", 7), ("Europe", 12)])

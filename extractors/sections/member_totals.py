@@ -35,7 +35,20 @@ _PROSE_COUNT = re.compile(
 )
 
 
-_SET_APART = re.compile(r"^\s*(?:[|:–—-]\s*\d[\d,.\s]*|\(\s*\d[\d,.\s]*\))\s*$")
+_SET_APART = re.compile(r"^\s*(?:[|:–—-]\s*)?(?P<n>\d[\d,.\s]*?)\s*$|^\s*\(\s*\d[\d,.\s]*\)\s*$")
+_LAST_SEPARATOR = re.compile(r"\s*([|:–—-])\s*(?=[^|:–—-]*$)")
+
+
+def _joined(heading: str, apart: str) -> str | None:
+    """The heading with the count set apart from it put back: after it ("INSTITUTIONS" + "| 16"),
+    after its separator ("MIDDLE EAST — MEMBERS" + "7") or, a bare number, in brackets."""
+    bare = _SET_APART.match(apart)
+    n = bare.group("n") if bare else None
+    candidates = [f"{heading} {apart.strip()}"]
+    if n is not None:
+        candidates.append(_LAST_SEPARATOR.sub(rf" \1 {n} ", heading, count=1).strip())
+        candidates.append(f"{heading} ({n})")
+    return next((text for text in candidates if counted(text) is not None), None)
 
 
 def _beside(heading: Block, other: Block) -> bool:
@@ -60,8 +73,10 @@ def _heading_texts(ctx: Context) -> list[tuple[Source, str]]:
         src = source(block)
         after = blocks[i + 1] if i + 1 < len(blocks) else None
         apart = after is not None and _SET_APART.match(after.text) and _beside(block, after)
-        if counted(block.text) is None and after is not None and apart:
-            text = f"{block.text} {after.text.strip()}"
+        text = (
+            _joined(block.text, after.text) if after and apart and not counted(block.text) else None
+        )
+        if after is not None and text is not None:
             src = Source(block.page_number, block.bbox.union(after.bbox), text)
         out.append((src, src.source_text))
     return out
