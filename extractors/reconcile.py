@@ -4,7 +4,9 @@ Member totals compare with the listed members of each type; a type the report on
 no member of) contributes its stated count to the overall total and is reported with `ok: None`,
 since there is nothing to compare. Headline figures whose label names a kind of record ("7 new
 members", "3 MOU signatures", "12 partner events", "18 activities" organized) compare with the
-number of those records; hedged figures ("65+", "over 300") are not totals."""
+number of those records; hedged figures ("65+", "over 300") are not totals. A count of records
+stated in a sentence ("WeGO signed three agreements") compares the same way when no headline
+figure states that count."""
 
 from __future__ import annotations
 
@@ -91,4 +93,9 @@ def reconcile(
         n = counts[figure_scope]
         value = int(figure.value)
         out.append(Reconciliation(figure_scope, value, n, n == value, figure.source))
+    for total in totals:
+        if total.scope in counts and total.scope not in seen:
+            seen.add(total.scope)
+            n = counts[total.scope]
+            out.append(Reconciliation(total.scope, total.value, n, n == total.value, total.source))
     return out
