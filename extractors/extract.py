@@ -41,6 +41,7 @@ from extractors.sections import (
     renames,
 )
 from extractors.sections.base import Context
+from extractors.sections.member_totals import stated_record_counts
 
 MEMBER_TOTAL_KEYS = {
     "members.total": "total",
@@ -179,7 +180,8 @@ def extract_document(document: Document, nlp: Any | None = None) -> Extraction:
         "partner_events": len(result.partner_events),
         "organized_events": len(result.organized_events),
     }
+    stated = [*overview.totals, *stated_record_counts(ctx)]  # "we signed three agreements"
     result.reconciliation = reconcile(
-        overview.totals, overview.regions, overview.members, result.figures, counts
+        stated, overview.regions, overview.members, result.figures, counts
     )
     return result

@@ -7,7 +7,7 @@ from extractors.model import BBox
 from extractors.reconcile import reconcile
 from extractors.records import Figure, Source, StatedTotal
 from extractors.sections.base import Context
-from extractors.sections.member_totals import heading_totals, prose_totals
+from extractors.sections.member_totals import heading_totals, stated_record_counts
 from tests.doc_factory import DocBuilder, one_page
 
 _SRC = Source(1, BBox(72, 100, 300, 120), "stated")
@@ -18,7 +18,7 @@ def _stated(*paragraphs: str, heading: str = "Partnerships") -> list[tuple[str, 
     page.heading(heading, level=1)
     for text in paragraphs:
         page.body(text)
-    return [(t.scope, t.value) for t in prose_totals(Context(doc.build()))]
+    return [(t.scope, t.value) for t in stated_record_counts(Context(doc.build()))]
 
 
 def test_sentences_state_record_counts_in_digits_and_words() -> None:
@@ -42,7 +42,7 @@ def test_record_counts_keep_the_sentence_as_provenance() -> None:
     doc, page = one_page()
     page.heading("Partnerships", level=1)
     block = page.body("The towns met often. The association signed 2 agreements this year.")
-    (total,) = prose_totals(Context(doc.build()))
+    (total,) = stated_record_counts(Context(doc.build()))
     assert total.source.page == block.page_number and total.source.bbox == block.bbox
     assert total.source.source_text == "The association signed 2 agreements this year."
 
@@ -103,3 +103,15 @@ def test_a_bare_count_set_apart_goes_back_after_the_heading_separator() -> None:
     page.heading("EUROPE", level=2, top=260, x1=150)
     page.body("12", top=260, x0=160, x1=175)
     assert _heading_totals(doc) == ([], [("Middle East", 7), ("Europe", 12)])
+
+
+def test_a_count_of_agreements_is_no_member_total() -> None:
+    """Counts of other records reconcile, but never stand in for a member overview."""
+    from extractors.extract import extract_document
+
+    doc, page = one_page()
+    page.heading("Partnerships", level=1)
+    page.body("The association signed 2 agreements this year.")
+    extraction = extract_document(doc.build())
+    assert extraction.member_totals == []
+    assert [(r.scope, r.stated) for r in extraction.reconciliation] == [("mous", 2)]

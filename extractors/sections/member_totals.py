@@ -160,9 +160,15 @@ def record_counts(sentences: list[tuple[Block, str]]) -> list[StatedTotal]:
 
 
 def prose_totals(ctx: Context) -> list[StatedTotal]:
-    """Totals stated in sentences: one that gives a member count and at least one count by
-    type, and the counts of the report's other records (`record_counts`)."""
-    return _member_sentences(ctx) + record_counts(_sentences(ctx))
+    """Member totals stated in sentences: one that gives a member count and at least one count
+    by type."""
+    return _member_sentences(ctx)
+
+
+def stated_record_counts(ctx: Context) -> list[StatedTotal]:
+    """The counts of the report's other records stated in its sentences (`record_counts`):
+    for reconciliation only, never member totals."""
+    return record_counts(_sentences(ctx))
 
 
 def _member_sentences(ctx: Context) -> list[StatedTotal]:
