@@ -33,19 +33,19 @@ TARGET = 0.97
 # the lowest F1 any of the 27 cells reaches per record type, rounded down (measured with only
 # the fonts .ci/run installs; raise as rules improve)
 FLOOR = {
-    "report": 1.0,
+    "report": 0.97,
     "member_totals": 0.85,
-    "figures": 0.3,
-    "region_totals": 0.7,
-    "members": 0.5,
+    "figures": 0.85,
+    "region_totals": 0.97,
+    "members": 0.9,
     "new_members": 0.97,
-    "mous": 0.0,
-    "organized_events": 0.0,
-    "partner_events": 0.0,
-    "awards": 0.4,
-    "diplomatic_countries": 0.45,
+    "mous": 0.75,
+    "organized_events": 0.8,
+    "partner_events": 0.9,
+    "awards": 0.9,
+    "diplomatic_countries": 0.97,
     "people": 0.85,
-    "reconciliation": 0.8,
+    "reconciliation": 0.95,
 }
 
 
