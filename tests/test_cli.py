@@ -228,15 +228,16 @@ def test_ingest_help_says_the_folder_is_only_read() -> None:
 
 
 def test_a_quarantined_file_comes_back_with_its_password(home: Path, tmp_path: Path) -> None:
-    from reportlab.lib.pdfencrypt import StandardEncryption
+    from pypdf import PdfReader, PdfWriter
 
     reports = tmp_path / "reports"
     reports.mkdir()
-    lines = ["The Valley Towns Forum (VTF) joins river towns.", "It met in spring."]
-    page = pf.small_report_page("Valley Towns Forum", 2021, lines)
-    locked = pf.make_pdf(
-        reports / "locked.pdf", [page], encrypt=StandardEncryption("s3cret", ownerPassword="o")
-    )
+    sample = ROOT / "raw_reports" / "wego_2021_annual_report.pdf"
+    writer = PdfWriter(clone_from=PdfReader(sample))  # a password-protected copy of the sample
+    writer.encrypt(user_password="s3cret", owner_password="owner", algorithm="AES-256")
+    locked = reports / "locked.pdf"
+    with locked.open("wb") as out:
+        writer.write(out)
     sha = hashlib.sha256(locked.read_bytes()).hexdigest()
     where = ("--reports-dir", reports, "--warehouse", tmp_path / "wh.duckdb", "--model", "blank")
 
@@ -253,6 +254,9 @@ def test_a_quarantined_file_comes_back_with_its_password(home: Path, tmp_path: P
     assert "ingested" in flat(retried.stdout)
     listed = run_cli("quarantine", "list", "--warehouse", tmp_path / "wh.duckdb")
     assert "0quarantined" in squash(listed.stdout)
+    loaded = run_cli("query", "SELECT report_id, source_file FROM reports", "--format", "csv",
+                     "--warehouse", tmp_path / "published" / "wh.duckdb")  # fmt: skip
+    assert loaded.stdout.splitlines()[1:] == ["wego-2021,locked.pdf"], loaded.stdout
     assert locked.read_bytes() and hashlib.sha256(locked.read_bytes()).hexdigest() == sha
     unknown = run_cli("quarantine", "retry", "no-such.pdf", *where)
     assert unknown.returncode == 2 and "nothing quarantined" in unknown.stderr
