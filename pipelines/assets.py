@@ -65,14 +65,14 @@ def parsed_report(
         document = read_report(path)
     except UnreadableReport as exc:
         reason = exc.reason.value
-        moved = quarantine_file(path, file_sha256(path), reason, exc.message, reports, warehouse)
+        copy = quarantine_file(path, file_sha256(path), reason, exc.message, reports, warehouse)
         raise dg.Failure(
-            description=f"{path.name}: {exc.message} (reason: {reason}); quarantined to {moved}",
+            description=f"{path.name}: {exc.message} (reason: {reason}); a copy kept in {copy}",
             metadata={
                 "reason": reason,
                 "file": path.name,
                 "message": exc.message,
-                "quarantined_to": str(moved),
+                "quarantined_to": str(copy),
             },
             allow_retries=False,
         ) from exc
@@ -117,14 +117,14 @@ def report_records(
         path = file_for_partition(reports.folder, context.partition_key)
         message = "not an annual report: " + "; ".join(missing)
         reason = Reason.NOT_A_REPORT.value
-        moved = quarantine_file(path, parsed_report.sha256, reason, message, reports, warehouse)
+        copy = quarantine_file(path, parsed_report.sha256, reason, message, reports, warehouse)
         raise dg.Failure(
-            description=f"{path.name}: {message}; quarantined to {moved}",
+            description=f"{path.name}: {message}; a copy kept in {copy}",
             metadata={
                 "reason": reason,
                 "file": path.name,
                 "message": message,
-                "quarantined_to": str(moved),
+                "quarantined_to": str(copy),
             },
             allow_retries=False,
         )

@@ -148,7 +148,7 @@ def run_report(
         detail = "blocked by checks: " + ", ".join(failing)
         return Outcome(path.name, "blocked", detail, passed, failed, warned)
     reason, message = _failure(result)
-    if reason != "failed":  # parsed_report recorded it and moved the file
+    if reason != "failed":  # the asset recorded it and kept a copy
         return Outcome(path.name, "quarantined", f"{reason}: {message}")
     return Outcome(path.name, "failed", message, passed, failed)
 
