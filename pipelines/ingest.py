@@ -113,18 +113,18 @@ def _version_outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
     return "ingested", ""
 
 
-def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, int, list[str]]:
-    """(passed, failed, warned, names of the failed blocking checks)."""
-    passed, failed, warned, names = 0, 0, 0, []
+def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, list[str], list[str]]:
+    """(passed, failed, names of the checks that warned, names of the failed blocking checks)."""
+    passed, failed, warnings, names = 0, 0, [], []
     for evaluation in result.get_asset_check_evaluations():
         if evaluation.passed:
             passed += 1
         elif evaluation.severity == dg.AssetCheckSeverity.WARN:
-            warned += 1
+            warnings.append(evaluation.check_name)
         else:
             failed += 1
             names.append(evaluation.check_name)
-    return passed, failed, warned, names
+    return passed, failed, warnings, names
 
 
 def run_report(
@@ -140,12 +140,15 @@ def run_report(
         run_config=QUIET,
         tags={"sha256": sha256, "source_file": path.name, "dagster/run_key": f"{key}:{sha256}"},
     )
-    passed, failed, warned, failing = _checks(result)
+    passed, failed, warnings, failing = _checks(result)
+    warned = len(warnings)
+    said = "; warned: " + ", ".join(warnings) if warnings else ""
     if result.success:
         status, detail = _version_outcome(result)
+        detail = (detail + said).removeprefix("; ")
         return Outcome(path.name, status, detail, passed, failed, warned)
     if failing:
-        detail = "blocked by checks: " + ", ".join(failing)
+        detail = "blocked by checks: " + ", ".join(failing) + said
         return Outcome(path.name, "blocked", detail, passed, failed, warned)
     reason, message = _failure(result)
     if reason != "failed":  # the asset recorded it and kept a copy

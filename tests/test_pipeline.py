@@ -300,6 +300,8 @@ def test_a_document_that_is_no_report_is_quarantined_as_not_a_report(
     summary = ingest_folder(reports, warehouse, "blank")
     status = {o.file: (o.status, o.detail) for o in summary.outcomes}
     assert status[SAMPLE.name][0] == "ingested"
+    # the sample states 7 new members and profiles 8: the warning names its check
+    assert status[SAMPLE.name][1] == "warned: headline_figures_reconcile"
     assert status["acme.pdf"][0] == "quarantined"
     detail = status["acme.pdf"][1]
     assert detail.startswith("not_a_report: not an annual report: no member overview"), detail
