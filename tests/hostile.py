@@ -67,27 +67,9 @@ def write_long(path: Path, pages: int = LONG_PAGES) -> Path:
 
 
 def _report_page(c: canvas.Canvas, organization: str, year: int, lines: list[str]) -> None:
-    """A one-page annual report: the publisher and year, a few lines, a member overview and two
-    headline figures (what `extractors.recognize` asks of a report)."""
-    c.setFont("Helvetica-Bold", 20)
-    c.drawString(72, 750, organization)
-    c.drawString(72, 720, f"{year} Annual Report")
-    c.setFont("Helvetica", 11)
-    for i, line in enumerate(lines):
-        c.drawString(72, 670 - i * 15, line)
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, 610, "Members")
-    c.setFont("Helvetica", 11)
-    members = ["The network has 3 members in 2 countries.", "Kenya: Mombasa, Kisumu", "Ghana: Tema"]
-    for i, line in enumerate(members):
-        c.drawString(72, 590 - i * 15, line)
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, 520, "Highlights")
-    for x, number, label in ((72, "12", "port visits"), (250, "4", "workshops held")):
-        c.setFont("Helvetica-Bold", 26)
-        c.drawString(x, 485, number)
-        c.setFont("Helvetica", 10)
-        c.drawString(x, 468, label)
+    """A one-page annual report on `c` (`pdf_factory.small_report_page`)."""
+    for item in pf.small_report_page(organization, year, lines):
+        pf.draw(c, item, A4[1])
     c.showPage()
 
 

@@ -113,7 +113,8 @@ def _grid_table(
     return table
 
 
-def _draw(c: canvas.Canvas, item: Item, page_h: float) -> None:
+def draw(c: canvas.Canvas, item: Item, page_h: float) -> None:
+    """Draw one item on a reportlab canvas whose page is `page_h` points high."""
     if isinstance(item, Text):
         c.setFont(item.font, item.size)
         c.drawString(item.x, page_h - item.y, item.text)
@@ -153,7 +154,7 @@ def make_pdf(
         page = spec if isinstance(spec, PageSpec) else PageSpec(list(spec))
         c.setPageSize((page.width, page.height))
         for item in page.items:
-            _draw(c, item, page.height)
+            draw(c, item, page.height)
         c.showPage()
     c.save()
     return path
