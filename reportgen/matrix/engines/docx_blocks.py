@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import math
-from functools import cached_property
 from typing import Any
 
 from docx.enum.text import WD_BREAK
-from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx.text.run import Run
 
 from reportgen.matrix import doc
 from reportgen.matrix.engines import docx_oxml as ox
@@ -21,7 +18,6 @@ from reportgen.matrix.engines.metrics import (
     Metrics,
     fit_per_row,
     heading_size,
-    line_count,
     metrics,
     tile_min_width,
     tint,
@@ -29,10 +25,6 @@ from reportgen.matrix.engines.metrics import (
 from reportgen.matrix.engines.text import TRACKING_EM, body_text, heading_text, spaced, split_inside
 
 GAP_PT = 10.0  # between tiles or cards
-# LibreOffice reads Word's widow control, on for every paragraph unless switched off, as at
-# least two lines of a paragraph before a column or page break and two after it.
-ORPHANS = WIDOWS = 2
-MEASURE_SLACK = 1.05  # how far the measured line widths may be off LibreOffice's, either way
 
 
 class Writer:
@@ -50,55 +42,6 @@ class Writer:
 
     def t(self, text: str) -> str:
         return body_text(text, self.look)
-
-    def open_columns(self, p: Any) -> None:
-        """Switch widow control off for `p`, the first paragraph (a `w:p`) of a run of three
-        columns `width` wide between continuous section breaks, when it may take from
-        `ORPHANS` + 1 to `ORPHANS` + `WIDOWS` - 1 lines (three): lines enough to leave its
-        orphans in one column, then too few for the widows in the next.
-
-        LibreOffice 7.4 balances the columns of such a run in `SwLayoutFrame::FormatWidthCols`,
-        a search for the lowest column height the content fits in which assumes (as its own
-        comments admit) that content fitting at one height fits at every greater one. When the
-        run is so short that its balanced columns would be lower than such a first paragraph
-        (a sentence of introduction between a spanning title and a full-width table, a few
-        lines between two full-width tables), the search never ends and soffice hangs. It does
-        so in three columns, not in two, and only for a first paragraph of three lines under
-        widow control. Without widow control the paragraph splits over the columns of a short
-        run like any text; where the columns are higher than it, which is nearly always, it
-        stays whole at the top of the first column either way. Headings keep their lines
-        together (the template's heading styles), which LibreOffice balances."""
-        ppr = p.pPr
-        if ppr is not None and (ppr.style or "").startswith("Heading"):
-            return
-        left = ppr.ind_left.pt if ppr is not None and ppr.ind_left is not None else 0.0
-        if ppr is not None and ppr.style == "ListBullet":
-            left = max(left, self.list_indent)
-        family = self.body_font.replace(" ", "")  # the reportlab name: "DejaVuSerif"
-        faces = {(True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}
-        pieces = []
-        for r in p.iter(qn("w:r")):
-            font = Run(r, None).font
-            size = font.size.pt if font.size is not None else self.m.body
-            face = family + faces.get((bool(font.bold), bool(font.italic)), "")
-            pieces.append(("".join(t.text or "" for t in r.iter(qn("w:t"))), face, size))
-        if not any(text.strip() for text, _, _ in pieces):
-            return
-        width = self.width - left
-        fewest = line_count(pieces, width * MEASURE_SLACK)
-        most = line_count(pieces, width / MEASURE_SLACK)
-        if fewest < ORPHANS + WIDOWS and most > ORPHANS:
-            p.get_or_add_pPr().widowControl_val = False
-
-    @cached_property
-    def list_indent(self) -> float:
-        """The left indent of "List Bullet" paragraphs in points (the template's numbering)."""
-        numbering = self.document.part.numbering_part.element
-        num_id = self.document.styles["List Bullet"].element.pPr.numPr.numId.val
-        abstract = numbering.num_having_numId(num_id).abstractNumId.val
-        path = f'w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="0"]/w:pPr/w:ind'
-        found = numbering.xpath(path)
-        return int(found[0].get(qn("w:left"), 0)) / 20 if found else 0.0
 
     def run(self, paragraph: Any, text: str, **font: Any) -> Any:
         run = paragraph.add_run(text)

@@ -7,9 +7,8 @@ field). A full-width table in a multi-column section sits between two continuous
 switch to one column and back. The title of a multi-column section spans its columns: the Word
 section opens with one column holding the title, and a continuous break switches to the
 section's columns. LibreOffice balances the columns of every such run between continuous
-breaks, and loops for ever on a short run of three columns opened by a three-line paragraph
-under widow control, which is therefore switched off for that paragraph
-(`Writer.open_columns`). The table of contents prints PAGEREF fields to bookmarks on the
+breaks; in three columns it can loop for ever (see `LOOPING_COLUMNS`), so widow control is
+off in documents of three columns. The table of contents prints PAGEREF fields to bookmarks on the
 sections' first paragraphs, which LibreOffice computes while laying out, so one conversion is
 enough.
 Known limitation: LibreOffice 7.4 keeps the header of the page style in force across a
@@ -56,7 +55,15 @@ from reportgen.matrix.engines.metrics import (
 
 SOFFICE = "soffice"
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GUTTER = 60.0, 66.0, 62.0, 20.0
-LOOPING_COLUMNS = 3  # runs of this many columns or more get `Writer.open_columns`
+# LibreOffice 7.4 balances the columns of a run between continuous breaks in
+# `SwLayoutFrame::FormatWidthCols`, a search for the lowest column height the content fits in
+# which assumes (as its own comments admit) that content fitting at one height fits at every
+# greater one. Under widow control (at least two lines of a paragraph on each side of a column
+# break) that is false in three columns, and the search can go on for ever: soffice hung on a
+# short run opened by a three-line paragraph, and on a member list of country lines and
+# headings flowing on from the previous section. Without widow control it ends; documents of
+# this many columns have it switched off in every paragraph style.
+LOOPING_COLUMNS = 3
 _LOCK = threading.Lock()  # one LibreOffice profile per process, used by one conversion at once
 
 
@@ -74,6 +81,9 @@ def _styles(d: Any, w: Writer) -> None:
         style.paragraph_format.space_before = Pt((4, m.body, m.body * 0.8)[level - 1])
         style.paragraph_format.space_after = Pt((m.body, m.body * 0.5, m.body * 0.3)[level - 1])
         style.paragraph_format.keep_with_next = True
+    if look.columns >= LOOPING_COLUMNS:
+        for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet"):
+            d.styles[name].paragraph_format.widow_control = False
     for name in ("Header", "Footer"):
         style = d.styles[name].element
         ox.rpr_font(style.get_or_add_rPr(), family="DejaVu Sans", size=m.furniture, colour=MUTED)
@@ -148,8 +158,6 @@ def _blocks(
     widths: tuple[float, float],
     blocks: tuple[doc.Block, ...],
 ) -> None:
-    body = d.element.body
-    opening = columns >= LOOPING_COLUMNS  # the next block opens a run of columns
     for block in blocks:
         if isinstance(block, doc.TableBlock) and block.full_width and columns > 1:
             ox.columns(_break(d, WD_SECTION.CONTINUOUS)._sectPr, 1, GUTTER)
@@ -157,9 +165,7 @@ def _blocks(
             table(w, block)
             ox.columns(_break(d, WD_SECTION.CONTINUOUS)._sectPr, columns, GUTTER)
             w.width = widths[1]
-            opening = columns >= LOOPING_COLUMNS
             continue
-        start = len(body) - 1  # where the block goes: before the body's closing sectPr
         if isinstance(block, doc.TableBlock):
             table(w, block)
         elif isinstance(block, doc.Heading):
@@ -176,9 +182,6 @@ def _blocks(
                 doc.Timeline: w.timeline,
                 doc.Photo: w.photo,
             }[type(block)](block)
-        if opening and body[start].tag == qn("w:p"):  # see `Writer.open_columns`
-            w.open_columns(body[start])
-        opening = False
 
 
 def build_docx(document: doc.Document) -> Any:

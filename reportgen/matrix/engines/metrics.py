@@ -12,7 +12,7 @@ some heading of that level would not fit its column.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportgen.matrix.doc import Document, Heading, Look, Section, TableStyle
@@ -93,45 +93,6 @@ def fit_heading(
     if need <= width:
         return size
     return math.floor(100 * size * width / need) / 100
-
-
-BREAK_AFTER = "-\u2010\u2013\u2014/"  # a line may also break after a hyphen, a dash or a slash
-
-
-def line_count(pieces: Sequence[tuple[str, str, float]], width: float) -> int:
-    """How many lines `pieces` of one paragraph, each (text, the reportlab name of a DejaVu
-    face, size), take when wrapped greedily at `width` points, breaking at spaces and after
-    `BREAK_AFTER` characters, as LibreOffice does (it does not hyphenate these documents)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from reportgen.fonts import register_fonts
-
-    register_fonts()
-    lines, used, pending_space = 1, 0.0, 0.0  # the width taken on the line, a space before
-    unit, unit_width = "", 0.0
-
-    def place() -> None:
-        nonlocal lines, used, pending_space, unit, unit_width
-        if unit:
-            if used and used + pending_space + unit_width > width:
-                lines, used = lines + 1, unit_width
-            else:
-                used += (pending_space if used else 0.0) + unit_width
-            pending_space = 0.0
-        unit, unit_width = "", 0.0
-
-    for text, font, size in pieces:
-        for char in text:
-            if char.isspace():
-                place()
-                pending_space = stringWidth(" ", font, size)
-                continue
-            unit += char
-            unit_width += stringWidth(char, font, size)
-            if char in BREAK_AFTER:
-                place()
-    place()
-    return lines
 
 
 def title_spans(section: Section, look: Look) -> bool:
