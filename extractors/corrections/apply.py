@@ -170,6 +170,7 @@ def apply_corrections(extraction: Extraction, corrections: Corrections) -> Extra
                               f"stated {r.stated}, extracted {r.extracted}", accept.reason, at,
                               r.source.page, r.source.source_text))  # fmt: skip
     corrected.reconciliation = reconciliation
+    notes.sort(key=lambda n: int(n.at.rsplit(":", 1)[1]))  # in the file's order
     corrected.corrections = Applied(corrections.display, corrections.sha256, tuple(notes))
     return corrected
 
