@@ -104,8 +104,12 @@ def _held(
     except duckdb.Error:
         return {}, set()
     try:
+        columns = {c for (c,) in conn.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'reports'"
+        ).fetchall()}  # fmt: skip
+        fixes = "corrections_sha256" if "corrections_sha256" in columns else "NULL"  # made before
         loaded = conn.execute(
-            "SELECT source_file, sha256, report_id, corrections_sha256 FROM reports"
+            f"SELECT source_file, sha256, report_id, {fixes} FROM reports"
         ).fetchall()
         quarantined = conn.execute("SELECT file, sha256 FROM quarantine").fetchall()
     except duckdb.Error:

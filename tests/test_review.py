@@ -119,3 +119,26 @@ def test_review_suggest_writes_corrections_to_check_never_applied(tmp_path: Path
     assert not (tmp_path / "corrections" / f"{REPORT_ID}.yaml").exists()
     page = (tmp_path / "reviews" / f"{REPORT_ID}.html").read_text(encoding="utf-8")
     assert "No corrections file" in page
+
+
+def test_ingest_prints_where_the_review_of_a_blocked_report_is(home: Path, tmp_path: Path) -> None:
+    import json
+    import os
+
+    from tests.test_corrections import REPORT_ID, blocked_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    blocked_report(reports / "hcn.pdf")
+    warehouse = tmp_path / "wh" / "annual_reports.duckdb"
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "ingest", "--reports-dir", str(reports),
+         "--warehouse", str(warehouse), "--create", "--model", "blank", "--workers", "1", "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "300"},
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    (outcome,) = json.loads(done.stdout)["reports"]
+    page = warehouse.parent / "reviews" / f"{REPORT_ID}.html"
+    assert outcome["status"] == "blocked" and outcome["review"] == str(page)
+    assert page.is_file()
+    assert f"review of hcn.pdf: {page}" in "".join(done.stderr.split("\n"))
