@@ -4,7 +4,11 @@ The blocking ones stop the load when they fail, so the warehouse keeps the repor
 good rows: member totals and region totals that do not reconcile with the listed members,
 records missing required fields, duplicate members, records without provenance. Headline
 figures that disagree with the records they count ("7 new members" but 8 cards) only warn: a
-report's own figures are often rounded or counted differently."""
+report's own figures are often rounded or counted differently.
+
+The records checked are those after the report's corrections file (`extractors.corrections`): a
+mismatch it accepts passes, with the reviewer's reason in the metadata, and an entry of it that
+matches nothing any more makes `corrections_still_match` warn."""
 
 import warnings
 from collections import Counter
