@@ -19,10 +19,11 @@ import pytest
 from extractors.corrections import CorrectionsError, correct, read_corrections, record_keys
 from extractors.extract import Extraction, extract_document
 from extractors.pdf.read import read_document
+from pipelines.assets import parsed_report
 from pipelines.checks import corrections_still_match, member_totals_reconcile
 from pipelines.ingest import ingest_folder
 from pipelines.partitions import REPORTS
-from pipelines.resources import ReportsFolder, WarehouseResource
+from pipelines.resources import ReportsFolder, WarehouseResource, default_resources
 from pipelines.review import review_page
 from pipelines.sensors import raw_reports_sensor
 from pipelines.suggest import write_suggestions
@@ -310,11 +311,14 @@ def test_the_sensor_runs_a_report_again_when_its_corrections_change(
     reports = tmp_path / "reports"
     reports.mkdir()
     blocked_report(reports / "hcn.pdf")
-    (outcome,) = ingest_folder(reports, tmp_path / "wh.duckdb", "blank").outcomes
-    assert outcome.status == "blocked"  # parsed (so its report id is known), not loaded
     instance = dg.DagsterInstance.get()
     first = _tick(instance, reports, None)
-    assert len(first.run_requests) == 1  # not in the warehouse: requested
+    assert len(first.run_requests) == 1  # new: requested
+    parsed = dg.materialize(  # its run parses it (so its report id is known); it is blocked
+        [parsed_report], partition_key=first.run_requests[0].partition_key, instance=instance,
+        resources=default_resources(reports, tmp_path / "wh.duckdb", "blank"),
+    )  # fmt: skip
+    assert parsed.success
     quiet = _tick(instance, reports, first.cursor)
     assert not quiet.run_requests
     _write(tmp_path / "corrections", "add:\n" + _adds(MISSED))
@@ -326,3 +330,20 @@ def test_the_sensor_runs_a_report_again_when_its_corrections_change(
     assert not _tick(instance, reports, changed.cursor).run_requests
     _write(tmp_path / "corrections", "add:\n" + _adds(MISSED[:2]))  # edited again
     assert len(_tick(instance, reports, changed.cursor).run_requests) == 1
+
+
+def test_the_example_in_the_docs_is_a_valid_corrections_file(tmp_path: Path) -> None:
+    import re
+
+    from tests.corpus import ROOT
+
+    docs = (ROOT / "docs" / "review.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", docs, re.S)
+    assert example is not None
+    _write(tmp_path, example.group(1))
+    corrections = read_corrections(tmp_path, REPORT_ID)
+    assert corrections is not None
+    entries = corrections.entries
+    assert [len(entries.add), len(entries.drop), len(entries.edit), len(entries.accept)] == [
+        2, 1, 1, 1,
+    ]  # fmt: skip
