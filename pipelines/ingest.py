@@ -176,7 +176,8 @@ def run_report(
         return Outcome(path.name, "blocked", detail, passed, failed, warned, review)
     reason, message = _failure(result)
     if reason == BAD_CORRECTIONS:  # nothing quarantined: the reviewer fixes the file
-        return Outcome(path.name, "failed", f"bad corrections file: {message}")
+        problems = "; ".join(message.splitlines())  # one line: the summary is one per report
+        return Outcome(path.name, "failed", f"bad corrections file: {problems}")
     if reason != "failed":  # the asset recorded it and kept a copy
         return Outcome(path.name, "quarantined", f"{reason}: {message}")
     return Outcome(path.name, "failed", message, passed, failed)
