@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.model import BBox, Document
 from extractors.reconcile import reconcile
@@ -43,6 +43,9 @@ from extractors.sections import (
 from extractors.sections.base import Context
 from extractors.sections.member_totals import stated_record_counts
 
+if TYPE_CHECKING:
+    from extractors.corrections.apply import Applied
+
 MEMBER_TOTAL_KEYS = {
     "members.total": "total",
     "members.local_governments": "local_governments",
@@ -68,10 +71,14 @@ class Extraction:
     renames: list[Rename] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     reconciliation: list[Reconciliation] = field(default_factory=list)
+    # not records: counts of records stated in sentences (reconciled, never loaded as totals),
+    # and what a reviewer's corrections file did (`extractors.corrections`), if there was one
+    prose_totals: list[StatedTotal] = field(default_factory=list)
+    corrections: Applied | None = None
 
     def record_lists(self) -> dict[str, list[Any]]:
         """Every list of records by its contract key."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "document"}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in _NOT_RECORDS}
 
     def report_info(self) -> dict[str, Any]:
         """The contract's `report` object: which report, read from which file."""
@@ -99,6 +106,9 @@ class Extraction:
         return out
 
 
+_NOT_RECORDS = {"document", "prose_totals", "corrections"}
+
+
 def _member_totals(totals: list[StatedTotal]) -> dict[str, Any]:
     out: dict[str, Any] = dict.fromkeys(MEMBER_TOTAL_KEYS.values())
     sources: dict[str, Any] = {}
@@ -112,11 +122,10 @@ def _member_totals(totals: list[StatedTotal]) -> dict[str, Any]:
 
 
 def _source(source: Source) -> dict[str, Any]:
-    return {
-        "page": source.page,
-        "bbox": _jsonable(source.bbox),
-        "source_text": source.source_text,
-    }
+    out = {"page": source.page, "bbox": _jsonable(source.bbox), "source_text": source.source_text}
+    if source.correction is not None:  # a reviewer's correction added or edited the record
+        out["correction"] = source.correction
+    return out
 
 
 # field values that `dataclasses.asdict` leaves alone (or deep-copies to an equal value)
@@ -174,14 +183,18 @@ def extract_document(document: Document, nlp: Any | None = None) -> Extraction:
     result.member_totals = overview.totals
     result.region_totals = overview.regions
     result.members = overview.members
+    result.prose_totals = stated_record_counts(ctx)  # "we signed three agreements"
+    result.reconciliation = reconcile_records(result)
+    return result
+
+
+def reconcile_records(result: Extraction) -> list[Reconciliation]:
+    """Every stated total of `result` against its records (again after corrections)."""
     counts = {
         "new_members": len(result.new_members),
         "mous": len(result.mous),
         "partner_events": len(result.partner_events),
         "organized_events": len(result.organized_events),
     }
-    stated = [*overview.totals, *stated_record_counts(ctx)]  # "we signed three agreements"
-    result.reconciliation = reconcile(
-        stated, overview.regions, overview.members, result.figures, counts
-    )
-    return result
+    stated = [*result.member_totals, *result.prose_totals]
+    return reconcile(stated, result.region_totals, result.members, result.figures, counts)

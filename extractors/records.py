@@ -15,11 +15,14 @@ MemberType = Literal["local_government", "institution", "corporation"]
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a record was read: 1-based page, the box of the words, the words as printed."""
+    """Where a record was read: 1-based page, the box of the words, the words as printed; and,
+    for a record a reviewer's correction added or edited, where that correction is written
+    (`corrections/<report id>.yaml:LINE`)."""
 
     page: int
     bbox: BBox | None
     source_text: str
+    correction: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
+from extractors.corrections import CorrectionsError, correct
 from extractors.errors import Reason, UnreadableReport
 from extractors.extract import Extraction, extract_document
 from extractors.model import Document
@@ -26,6 +27,7 @@ from warehouse.load import record_report_file, replace_report
 from warehouse.publish import publish
 
 WAREHOUSE_POOL = "warehouse"
+BAD_CORRECTIONS = "bad_corrections"  # the reason of a run failed by its corrections file
 _PREVIEW_ROWS = 10
 _LOGGED_WARNINGS = 200
 
@@ -105,11 +107,13 @@ def report_records(
     reports: ReportsFolder,
     warehouse: WarehouseResource,
 ) -> Extraction:
-    """Every record the rules and spaCy find in the report, with provenance.
+    """Every record the rules and spaCy find in the report, with provenance, and the
+    reviewer's corrections to them (`corrections/<report id>.yaml`, when there is one).
 
     A document that is no annual report (`extractors.recognize`: no publisher, no year, no
     member overview, or no activities and figures) is quarantined as `not_a_report`, with what
-    it lacked as the message, and the step fails: none of its rows reach the warehouse."""
+    it lacked as the message, and the step fails: none of its rows reach the warehouse. A
+    corrections file that cannot be used fails the step with every problem and its line."""
     started = time.perf_counter()
     extraction = extract_document(parsed_report, nlp=nlp.load())
     missing = missing_for_a_report(extraction)
@@ -128,6 +132,14 @@ def report_records(
             },
             allow_retries=False,
         )
+    try:
+        extraction = correct(extraction, reports.corrections_folder)
+    except CorrectionsError as exc:
+        raise dg.Failure(
+            description=f"bad corrections file: {exc}",
+            metadata={"reason": BAD_CORRECTIONS, "message": str(exc)},
+            allow_retries=False,
+        ) from exc
     data = extraction.to_dict()
     metadata: dict[str, Any] = {
         f"records/{key}": len(records) for key, records in extraction.record_lists().items()
@@ -137,6 +149,19 @@ def report_records(
         data["members"], ["name", "country", "region", "member_type", "page"]
     )
     metadata["figures preview"] = _preview(data["figures"], ["value", "qualifier", "label", "page"])
+    applied = extraction.corrections
+    if applied is not None:
+        metadata["corrections"] = dg.MetadataValue.path(
+            str(reports.corrections_folder / Path(applied.file).name)
+        )
+        metadata["corrections applied"] = sum(n.status == "applied" for n in applied.notes)
+        metadata["corrections stale"] = len(applied.stale)
+        metadata["corrections log"] = dg.MetadataValue.md(
+            pd.DataFrame(
+                [{"line": n.at, "action": n.action, "record": n.key or n.record_type,
+                  "status": n.status, "detail": n.detail} for n in applied.notes]
+            ).to_markdown(index=False)
+        )  # fmt: skip
     context.add_output_metadata(metadata)
     return extraction
 

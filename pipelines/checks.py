@@ -4,11 +4,16 @@ The blocking ones stop the load when they fail, so the warehouse keeps the repor
 good rows: member totals and region totals that do not reconcile with the listed members,
 records missing required fields, duplicate members, records without provenance. Headline
 figures that disagree with the records they count ("7 new members" but 8 cards) only warn: a
-report's own figures are often rounded or counted differently."""
+report's own figures are often rounded or counted differently.
+
+The records checked are those after the report's corrections file (`extractors.corrections`): a
+mismatch it accepts passes, with the reviewer's reason in the metadata, and an entry of it that
+matches nothing any more makes `corrections_still_match` warn."""
 
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -17,6 +22,7 @@ import pandas as pd
 from extractors.extract import Extraction
 from pipelines.assets import report_records
 from pipelines.partitions import reports_partitions
+from pipelines.resources import ReportsFolder, WarehouseResource
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "members": ("name", "member_type"),
@@ -51,18 +57,43 @@ def _result(failures: list[dict[str, Any]], checked: int, **kw: Any) -> dg.Asset
     )
 
 
-def _reconciliation(extraction: Extraction, members_only: bool) -> list[dict[str, Any]]:
-    return [
-        {"scope": r.scope, "stated": r.stated, "extracted": r.extracted, "page": r.source.page}
-        for r in extraction.reconciliation
-        if r.ok is False and r.scope.startswith("members.") == members_only
-    ]
+def _reconciled(
+    extraction: Extraction, check: str, members_only: bool, checked: int, **kw: Any
+) -> dg.AssetCheckResult:
+    """The mismatches of stated totals against records, less those the report's corrections
+    file accepts: those pass, each with its reason in the metadata."""
+    accepted = extraction.corrections.accepted(check) if extraction.corrections else {}
+    failures, passed = [], []
+    for r in extraction.reconciliation:
+        if r.ok is not False or r.scope.startswith("members.") != members_only:
+            continue
+        row = {
+            "scope": r.scope,
+            "stated": r.stated,
+            "extracted": r.extracted,
+            "page": r.source.page,
+        }
+        note = accepted.get(r.scope)
+        if note is None:
+            failures.append(row)
+        else:
+            passed.append(row | {"accepted by": note.at, "reason": note.reason})
+    result = _result(failures, checked, **kw)
+    if not passed:
+        return result
+    metadata = dict(result.metadata) | {"accepted": _table(passed)}
+    scopes = ", ".join(f"{p['scope']} ({p['reason']})" for p in passed)
+    description = f"accepted mismatches: {scopes}" + ("" if not failures else "; others fail")
+    return dg.AssetCheckResult(
+        passed=result.passed, metadata=metadata, description=description, **kw
+    )
 
 
 def member_totals_reconcile(report_records: Extraction) -> dg.AssetCheckResult:
-    """Stated member totals (by type and by region) equal the members listed. A report that
-    states no member total at all is not passed unchecked: the check warns that nothing could be
-    reconciled (the load goes on)."""
+    """Stated member totals (by type and by region) equal the members listed, or a reviewer's
+    corrections file accepts the difference with a reason. A report that states no member total
+    at all is not passed unchecked: the check warns that nothing could be reconciled (the load
+    goes on)."""
     checked = [r for r in report_records.reconciliation if r.scope.startswith("members.")]
     if not checked:
         return dg.AssetCheckResult(
@@ -71,14 +102,38 @@ def member_totals_reconcile(report_records: Extraction) -> dg.AssetCheckResult:
             description="no stated member total found: the members listed were not reconciled",
             metadata={"checked": 0, "failures": 0, "members": len(report_records.members)},
         )
-    return _result(_reconciliation(report_records, True), len(checked))
+    return _reconciled(report_records, "member_totals_reconcile", True, len(checked))
 
 
 def headline_figures_reconcile(report_records: Extraction) -> dg.AssetCheckResult:
     """Headline figures that count records ("3 MOU signatures") match the records found."""
     checked = [r for r in report_records.reconciliation if not r.scope.startswith("members.")]
-    return _result(
-        _reconciliation(report_records, False), len(checked), severity=dg.AssetCheckSeverity.WARN
+    return _reconciled(
+        report_records, "headline_figures_reconcile", False, len(checked),
+        severity=dg.AssetCheckSeverity.WARN,
+    )  # fmt: skip
+
+
+def corrections_still_match(report_records: Extraction) -> dg.AssetCheckResult:
+    """Every entry of the report's corrections file still matches something: a stale one (its
+    key is gone, the rules already find the record it adds, the totals it accepts now agree)
+    changed nothing and warns, so that it is taken out of the file."""
+    applied = report_records.corrections
+    if applied is None:
+        return dg.AssetCheckResult(passed=True, metadata={"checked": 0, "failures": 0})
+    stale = [
+        {"line": n.at, "action": n.action, "record": n.key or n.record_type, "why": n.detail}
+        for n in applied.stale
+    ]
+    result = _result(stale, len(applied.notes), severity=dg.AssetCheckSeverity.WARN)
+    if not stale:
+        return result
+    return dg.AssetCheckResult(
+        passed=False,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata=dict(result.metadata) | {"corrections": applied.file},
+        description=f"{len(stale)} stale correction(s) in {applied.file}: "
+        + "; ".join(f"{s['line']} ({s['why']})" for s in stale),
     )
 
 
@@ -130,6 +185,7 @@ RULES: dict[Callable[[Extraction], dg.AssetCheckResult], bool] = {
     required_fields_present: True,
     no_duplicate_members: True,
     records_have_provenance: True,
+    corrections_still_match: False,
 }
 
 
@@ -145,19 +201,39 @@ RULES: dict[Callable[[Extraction], dg.AssetCheckResult], bool] = {
         for rule, blocking in RULES.items()
     ]
 )
-def report_checks(report_records: Extraction) -> Iterator[dg.AssetCheckResult]:
+def report_checks(
+    report_records: Extraction, reports: ReportsFolder, warehouse: WarehouseResource
+) -> Iterator[dg.AssetCheckResult]:
     """All the checks of a report's records in one step: the records are loaded once, and one
-    step per check would cost a run more in Dagster's bookkeeping than the checks themselves."""
-    for rule in RULES:
-        result = rule(report_records)
+    step per check would cost a run more in Dagster's bookkeeping than the checks themselves.
+    When a blocking check fails, the report's review page is written (`reviews/<report id>.html`
+    beside the warehouse) and every failed check carries its path."""
+    results = {rule: rule(report_records) for rule in RULES}
+    blocked = [r for r, res in results.items() if RULES[r] and not res.passed
+               and res.severity == dg.AssetCheckSeverity.ERROR]  # fmt: skip
+    review = None
+    if blocked:
+        from pipelines.review import write_review_of
+
+        pdf = reports.folder / report_records.document.source_file
+        review = write_review_of(report_records, pdf, reviews_folder(warehouse))
+    for rule, result in results.items():
+        metadata = dict(result.metadata)
+        if review is not None and not result.passed:
+            metadata["review"] = dg.MetadataValue.path(str(review))
         yield dg.AssetCheckResult(
             passed=result.passed,
-            metadata=result.metadata,
+            metadata=metadata,
             severity=result.severity,
             description=result.description,
             asset_key=RECORDS_KEY,
             check_name=rule.__name__,
         )
+
+
+def reviews_folder(warehouse: WarehouseResource) -> Path:
+    """Where the review pages of blocked reports go: `reviews/` beside the warehouse file."""
+    return Path(warehouse.path).parent / "reviews"
 
 
 CHECKS = [report_checks]

@@ -24,6 +24,10 @@ from extractors.pdf.read import read_document
 from extractors.settings import Settings
 
 PASSWORD_ENV = "ANNUAL_REPORTS_PDF_PASSWORD"
+CORRECTIONS_HELP = (
+    "folder of the reviewers' corrections files, <report id>.yaml "
+    "(ANNUAL_REPORTS_CORRECTIONS; default: corrections/ beside the reports folder)"
+)
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
 EXIT_USAGE = 2
@@ -162,22 +166,12 @@ def _print_ingest_summary(summary: Any, *, as_json: bool) -> None:
         print("nothing new: the warehouse already holds every report as it is")
 
 
-def _review_blocked(
-    summary: Any, folder: Path | None, warehouse: Path | None, model: str | None
-) -> None:
-    """Write a review page for every blocked report (`reviews/` beside the warehouse) and say
-    where, on stderr (stdout may be JSON)."""
-    blocked = [o for o in summary.outcomes if o.status == "blocked"]
-    if not blocked:
-        return
-    from pipelines.resources import default_reports_dir
-    from pipelines.review import write_review
-    from warehouse import settings
-
-    reviews = (warehouse or settings.warehouse_path()).parent / "reviews"
-    for o in blocked:
-        page = write_review((folder or default_reports_dir()) / o.file, reviews, model=model)
-        err.print(f"review of {escape(o.file)}: {escape(str(page))}", soft_wrap=True)
+def _review_blocked(summary: Any) -> None:
+    """Say where the review page of every blocked report is (the run's checks wrote it,
+    `reviews/` beside the warehouse), on stderr (stdout may be JSON)."""
+    for o in summary.outcomes:
+        if o.status == "blocked" and o.review:
+            err.print(f"review of {escape(o.file)}: {escape(o.review)}", soft_wrap=True)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -189,19 +183,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         os.environ[PASSWORD_ENV] = args.password
     folder = Path(args.reports_dir) if args.reports_dir else None
     warehouse = Path(args.warehouse) if args.warehouse else None
+    fixes = Path(args.corrections_dir) if getattr(args, "corrections_dir", None) else None
     if err.is_terminal:
         with err.status("ingesting") as status:
             summary = ingest_folder(
                 folder, warehouse, model=args.model or "", workers=args.workers,
-                on_progress=lambda message: status.update(escape(message)),
+                on_progress=lambda message: status.update(escape(message)), corrections=fixes,
             )  # fmt: skip
     else:  # a log or CI: one plain line per step, never a spinner
         summary = ingest_folder(
             folder, warehouse, model=args.model or "", workers=args.workers,
             on_progress=lambda message: print(message, file=sys.stderr, flush=True),
+            corrections=fixes,
         )  # fmt: skip
     _print_ingest_summary(summary, as_json=getattr(args, "json", False))
-    _review_blocked(summary, folder, warehouse, args.model)
+    _review_blocked(summary)
     failed = summary.count("failed") + summary.count("blocked")
     if not args.allow_quarantine:
         failed += summary.count("quarantined")
@@ -236,12 +232,44 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_review(args: argparse.Namespace) -> int:
-    from pipelines.review import write_review
+def _corrections_dir(args: argparse.Namespace, pdf: Path) -> Path:
+    """--corrections-dir, else ANNUAL_REPORTS_CORRECTIONS, else corrections/ beside the PDF's
+    folder (as ingestion reads them)."""
+    from pipelines.resources import CORRECTIONS_ENV
 
+    given = args.corrections_dir or os.environ.get(CORRECTIONS_ENV, "").strip()
+    return Path(given) if given else pdf.resolve().parent.parent / "corrections"
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from pipelines.review import review_extraction, write_review_of
+    from pipelines.suggest import write_suggestions
+
+    pdf = Path(args.file)
+    fixes = _corrections_dir(args, pdf)
     with err.status(f"reviewing {escape(args.file)}"):
-        page = write_review(Path(args.file), Path(args.out), model=args.model)
+        extraction = review_extraction(pdf, fixes, model=args.model)
+        page = write_review_of(extraction, pdf, Path(args.out))
     out.print(f"review written to {escape(str(page))} (open it in a browser)", soft_wrap=True)
+    applied = extraction.corrections
+    if applied is not None:
+        stale = len(applied.stale)
+        said = f", [yellow]{stale} stale[/yellow]" if stale else ""
+        out.print(
+            f"corrections applied from {escape(applied.file)}: {len(applied.notes)} entries{said}",
+            soft_wrap=True,
+        )
+        for note in applied.stale:
+            err.print(f"stale: {escape(note.at)}: {note.action} {escape(note.key or '')}: "
+                      f"{escape(note.detail)}", soft_wrap=True)  # fmt: skip
+    if args.suggest:
+        written, count = write_suggestions(extraction, fixes)
+        out.print(
+            f"{count} suggested corrections written to {escape(str(written))} (not applied: "
+            "check each against its page, then copy what is right into "
+            f"{escape(str(fixes / (extraction.document.report_id + '.yaml')))})",
+            soft_wrap=True,
+        )
     return EXIT_OK
 
 
@@ -442,6 +470,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--reports-dir", help="folder of PDFs (ANNUAL_REPORTS_DIR; raw_reports)")
     ingest.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
     ingest.add_argument("--model", help="spaCy pipeline name, or 'blank'")
+    ingest.add_argument("--corrections-dir", help=CORRECTIONS_HELP)
     ingest.add_argument(
         "--workers",
         type=int,
@@ -493,6 +522,13 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("file", help="the report's PDF")
     review.add_argument("--out", default="reviews", help="folder to write to (default: reviews)")
     review.add_argument("--model", help="spaCy pipeline name, or 'blank'")
+    review.add_argument("--corrections-dir", help=CORRECTIONS_HELP)
+    review.add_argument(
+        "--suggest",
+        action="store_true",
+        help="also write CORRECTIONS_DIR/<report id>.suggested.yaml: corrections pre-filled from "
+        "what the review found missing, for a person to check (never applied)",
+    )
     review.set_defaults(func=cmd_review)
 
     quarantine = sub.add_parser("quarantine", help="list quarantined files, or retry one")
@@ -512,6 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
     retry.add_argument("--reports-dir", help="folder of PDFs (ANNUAL_REPORTS_DIR; raw_reports)")
     retry.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
     retry.add_argument("--model", help="spaCy pipeline name, or 'blank'")
+    retry.add_argument("--corrections-dir", help=CORRECTIONS_HELP)
     retry.add_argument("--workers", type=int, help="reports at a time")
     retry.set_defaults(func=cmd_quarantine_retry)
 

@@ -23,14 +23,17 @@ from typing import Any
 
 import dagster as dg
 
+from extractors.corrections import corrections_sha256
 from extractors.pdf.isolate import main_module_hidden
 from extractors.pdf.read import file_sha256
+from pipelines.assets import BAD_CORRECTIONS
 from pipelines.definitions import VIEWS_JOB, build_definitions
 from pipelines.partitions import REPORTS, partition_key
 from pipelines.resources import PROJECT, ReportsFolder, WarehouseResource, default_resources
-from pipelines.sensors import INGEST_JOB
+from pipelines.sensors import INGEST_JOB, run_key
 
 DAGSTER_HOME = PROJECT / ".dagster_home"
+STALE_CHECK = "corrections_still_match"  # its description names every stale correction
 WORKERS_ENV = "ANNUAL_REPORTS_WORKERS"
 # Dagster's step log (page warnings, a quarantined file's failure) goes to the run's record and
 # the UI; the terminal gets the summary table, which carries each report's outcome and reason.
@@ -45,6 +48,7 @@ class Outcome:
     checks_passed: int = 0
     checks_failed: int = 0
     checks_warned: int = 0
+    review: str = ""  # blocked: the path of its review page
 
 
 @dataclass
@@ -67,15 +71,22 @@ def instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get()
 
 
-def _known(warehouse: WarehouseResource) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """(file, sha256) pairs already loaded, and those already quarantined."""
+def _known(
+    warehouse: WarehouseResource,
+) -> tuple[dict[tuple[str, str], tuple[str, str | None]], set[tuple[str, str]]]:
+    """(file, sha256) already loaded -> (report id, sha256 of the corrections file applied), and
+    the (file, sha256) pairs already quarantined."""
     conn = warehouse.connect()
     try:
-        loaded = set(conn.execute("SELECT source_file, sha256 FROM reports").fetchall())
+        rows = conn.execute(
+            "SELECT source_file, sha256, report_id, corrections_sha256 FROM reports"
+        ).fetchall()
         quarantined = set(conn.execute("SELECT file, sha256 FROM quarantine").fetchall())
     finally:
         conn.close()
-    return loaded, quarantined
+    return {
+        (file, sha): (report_id, applied) for file, sha, report_id, applied in rows
+    }, quarantined
 
 
 def _failure(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
@@ -113,22 +124,31 @@ def _version_outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
     return "ingested", ""
 
 
-def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, list[str], list[str]]:
-    """(passed, failed, names of the checks that warned, names of the failed blocking checks)."""
-    passed, failed, warnings, names = 0, 0, [], []
+def _checks(result: dg.ExecuteInProcessResult) -> tuple[int, int, list[str], list[str], str]:
+    """(passed, failed, names of the checks that warned, names of the failed blocking checks,
+    the review page the failed checks point to)."""
+    passed, failed, warnings, names, review = 0, 0, [], [], ""
     for evaluation in result.get_asset_check_evaluations():
         if evaluation.passed:
             passed += 1
         elif evaluation.severity == dg.AssetCheckSeverity.WARN:
-            warnings.append(evaluation.check_name)
+            stale = evaluation.check_name == STALE_CHECK and evaluation.description
+            warnings.append(f"{evaluation.check_name} ({evaluation.description})" if stale
+                            else evaluation.check_name)  # fmt: skip
         else:
             failed += 1
             names.append(evaluation.check_name)
-    return passed, failed, warnings, names
+            if "review" in evaluation.metadata:
+                review = str(evaluation.metadata["review"].value)
+    return passed, failed, warnings, names, review
 
 
 def run_report(
-    dagster: dg.DagsterInstance, resources: dict[str, Any], path: Path, sha256: str
+    dagster: dg.DagsterInstance,
+    resources: dict[str, Any],
+    path: Path,
+    sha256: str,
+    corrections_sha256: str | None = None,
 ) -> Outcome:
     """One Dagster run (parse -> extract -> checks -> load) of one report partition."""
     key = partition_key(path)
@@ -138,9 +158,13 @@ def run_report(
         instance=dagster,
         raise_on_error=False,
         run_config=QUIET,
-        tags={"sha256": sha256, "source_file": path.name, "dagster/run_key": f"{key}:{sha256}"},
+        tags={
+            "sha256": sha256,
+            "source_file": path.name,
+            "dagster/run_key": run_key(key, sha256, corrections_sha256),
+        },
     )
-    passed, failed, warnings, failing = _checks(result)
+    passed, failed, warnings, failing, review = _checks(result)
     warned = len(warnings)
     said = "; warned: " + ", ".join(warnings) if warnings else ""
     if result.success:
@@ -149,8 +173,11 @@ def run_report(
         return Outcome(path.name, status, detail, passed, failed, warned)
     if failing:
         detail = "blocked by checks: " + ", ".join(failing) + said
-        return Outcome(path.name, "blocked", detail, passed, failed, warned)
+        return Outcome(path.name, "blocked", detail, passed, failed, warned, review)
     reason, message = _failure(result)
+    if reason == BAD_CORRECTIONS:  # nothing quarantined: the reviewer fixes the file
+        problems = "; ".join(message.splitlines())  # one line: the summary is one per report
+        return Outcome(path.name, "failed", f"bad corrections file: {problems}")
     if reason != "failed":  # the asset recorded it and kept a copy
         return Outcome(path.name, "quarantined", f"{reason}: {message}")
     return Outcome(path.name, "failed", message, passed, failed)
@@ -175,18 +202,24 @@ def default_workers() -> int:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(reports_dir: str, warehouse: str, model: str, home: str) -> None:
+def _start_worker(
+    reports_dir: str, warehouse: str, model: str, home: str, corrections: str
+) -> None:
     os.environ["DAGSTER_HOME"] = home
     _WORKER["dagster"] = instance()
-    _WORKER["resources"] = default_resources(Path(reports_dir), Path(warehouse), model)
+    _WORKER["resources"] = default_resources(
+        Path(reports_dir), Path(warehouse), model, Path(corrections)
+    )
 
 
-def _worker_run(path: str, sha256: str) -> Outcome:
-    return run_report(_WORKER["dagster"], _WORKER["resources"], Path(path), sha256)
+def _worker_run(path: str, sha256: str, corrections_sha256: str | None) -> Outcome:
+    return run_report(
+        _WORKER["dagster"], _WORKER["resources"], Path(path), sha256, corrections_sha256
+    )
 
 
 def _run_parallel(
-    todo: list[tuple[Path, str]],
+    todo: list[tuple[Path, str, str | None]],
     resources: dict[str, Any],
     workers: int,
     on_progress: Callable[[str], None],
@@ -201,12 +234,15 @@ def _run_parallel(
     context = mp.get_context("spawn")  # a fresh interpreter: no inherited threads or locks
     with ProcessPoolExecutor(
         workers, context, initializer=_start_worker,
-        initargs=(str(reports.folder), store.path, resources["nlp"].model, home),
+        initargs=(str(reports.folder), store.path, resources["nlp"].model, home,
+                  str(reports.corrections_folder)),
     ) as pool:  # fmt: skip
         # the workers start at the first submissions; they need nothing from the caller's main
         # module (a script without a __main__ guard would otherwise run again in each)
         with main_module_hidden():
-            futures = {pool.submit(_worker_run, str(path), sha): path for path, sha in order}
+            futures = {
+                pool.submit(_worker_run, str(path), sha, fixes): path for path, sha, fixes in order
+            }
         for future in as_completed(futures):
             path = futures[future]
             try:
@@ -226,18 +262,21 @@ def ingest_folder(
     model: str = "",
     on_progress: Callable[[str], None] = lambda message: None,
     workers: int | None = None,
+    corrections: Path | None = None,
 ) -> Summary:
     """Ingest every new or changed PDF of the folder; `workers` reports at a time (default
     `default_workers()`), each in a Dagster run of its own; a single report runs in this
-    process. A folder or warehouse folder given that does not exist is a `ValueError`, never
-    an empty run or a new empty warehouse."""
+    process. A report loaded before whose corrections file (in `corrections`, default the
+    `corrections` folder beside the reports folder) changed, appeared or went away is changed
+    too. A folder or warehouse folder given that does not exist is a `ValueError`, never an
+    empty run or a new empty warehouse."""
     if reports_dir is not None and not Path(reports_dir).is_dir():
         raise ValueError(f"reports folder {reports_dir} does not exist or is not a folder")
     if warehouse is not None and not Path(warehouse).parent.is_dir():
         raise ValueError(f"the folder of warehouse {warehouse} does not exist")
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be 1 or more, not {workers}")
-    resources: dict[str, Any] = default_resources(reports_dir, warehouse, model)
+    resources: dict[str, Any] = default_resources(reports_dir, warehouse, model, corrections)
     reports: ReportsFolder = resources["reports"]
     store: WarehouseResource = resources["warehouse"]
     dagster = instance()
@@ -245,10 +284,12 @@ def ingest_folder(
     held_back = {sha for _, sha in quarantined}
     summary = Summary()
     found: dict[str, Outcome | None] = {}
-    todo: list[tuple[Path, str]] = []
+    todo: list[tuple[Path, str, str | None]] = []
     for path in reports.pdfs():
         sha256 = file_sha256(path)
-        if (path.name, sha256) in loaded:
+        report_id, applied = loaded.get((path.name, sha256), ("", None))
+        fixes = corrections_sha256(reports.corrections_folder, report_id) if report_id else None
+        if report_id and fixes == applied:
             found[path.name] = Outcome(path.name, "unchanged")
         elif sha256 in held_back:  # the same bytes, under whatever name
             found[path.name] = Outcome(
@@ -256,17 +297,17 @@ def ingest_folder(
             )
         else:
             found[path.name] = None
-            todo.append((path, sha256))
+            todo.append((path, sha256, fixes))
     if todo:
-        dagster.add_dynamic_partitions(REPORTS, [partition_key(path) for path, _ in todo])
+        dagster.add_dynamic_partitions(REPORTS, [partition_key(path) for path, _, _ in todo])
     workers = min(workers or default_workers(), len(todo))
     if workers > 1:
         on_progress(f"{len(todo)} reports to ingest, {workers} at a time")
         found.update(_run_parallel(todo, resources, workers, on_progress))
     else:
-        for n, (path, sha256) in enumerate(todo, 1):
+        for n, (path, sha256, fixes) in enumerate(todo, 1):
             on_progress(f"[{n}/{len(todo)}] {path.name}: parsing, extracting, checking, loading")
-            found[path.name] = outcome = run_report(dagster, resources, path, sha256)
+            found[path.name] = outcome = run_report(dagster, resources, path, sha256, fixes)
             on_progress(f"[{n}/{len(todo)}] {path.name}: {outcome.status}")
     summary.outcomes = [o for o in found.values() if o is not None]
     if summary.changed:

@@ -2,6 +2,7 @@
 
 Environment variables set the defaults: `ANNUAL_REPORTS_DIR` (default `raw_reports`),
 `ANNUAL_REPORTS_QUARANTINE` (default `quarantine/` beside the warehouse file),
+`ANNUAL_REPORTS_CORRECTIONS` (default `corrections/` beside the reports folder),
 `ANNUAL_REPORTS_WAREHOUSE` (default `warehouse/annual_reports.duckdb`),
 `ANNUAL_REPORTS_SPACY_MODEL`."""
 
@@ -22,6 +23,7 @@ from warehouse.load import connect_writer, ensure_schema
 PROJECT = Path(__file__).resolve().parents[1]
 REPORTS_ENV = "ANNUAL_REPORTS_DIR"
 QUARANTINE_ENV = "ANNUAL_REPORTS_QUARANTINE"
+CORRECTIONS_ENV = "ANNUAL_REPORTS_CORRECTIONS"
 
 
 def default_reports_dir() -> Path:
@@ -32,14 +34,20 @@ def default_reports_dir() -> Path:
 class ReportsFolder(dg.ConfigurableResource):  # type: ignore[misc]
     """The folder watched for report PDFs: read, never written. A copy of every file that
     cannot be ingested is kept in `quarantine` (default: the `quarantine` folder beside the
-    warehouse, see `pipelines.quarantine`)."""
+    warehouse, see `pipelines.quarantine`). A reviewer's corrections are read from
+    `corrections` (default: the `corrections` folder beside this one; `extractors.corrections`)."""
 
     path: str
     quarantine: str = ""
+    corrections: str = ""
 
     @property
     def folder(self) -> Path:
         return Path(self.path)
+
+    @property
+    def corrections_folder(self) -> Path:
+        return Path(self.corrections) if self.corrections else self.folder.parent / "corrections"
 
     def pdfs(self) -> list[Path]:
         if not self.folder.is_dir():
@@ -81,12 +89,16 @@ class NlpResource(dg.ConfigurableResource):  # type: ignore[misc]
 
 
 def default_resources(
-    reports_dir: Path | None = None, warehouse: Path | None = None, model: str = ""
+    reports_dir: Path | None = None,
+    warehouse: Path | None = None,
+    model: str = "",
+    corrections: Path | None = None,
 ) -> dict[str, Any]:
     return {
         "reports": ReportsFolder(
             path=str(reports_dir or default_reports_dir()),
             quarantine=os.environ.get(QUARANTINE_ENV, "").strip(),
+            corrections=str(corrections or os.environ.get(CORRECTIONS_ENV, "").strip()),
         ),
         "warehouse": WarehouseResource(path=str(warehouse or warehouse_settings.warehouse_path())),
         "nlp": NlpResource(model=model),

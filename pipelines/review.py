@@ -22,7 +22,8 @@ from typing import Any
 import dagster as dg
 import pypdfium2 as pdfium
 
-from extractors.extract import Extraction, extract_document
+from extractors.corrections import RECORD_TYPES, correct, record_keys
+from extractors.extract import MEMBER_TOTAL_KEYS, Extraction, extract_document
 from extractors.model import Document
 from extractors.nlp import load_nlp
 from extractors.pdf.read import read_document
@@ -44,7 +45,7 @@ COLOURS = {
     "people": "#393b79",
     "renames": "#637939",
 }
-_SKIPPED_FIELDS = {"bbox", "page", "source_text"}
+_SKIPPED_FIELDS = {"bbox", "page", "source_text", "correction"}
 
 _CSS = """
 body { font: 14px/1.4 system-ui, sans-serif; margin: 0 2em 4em; color: #222; }
@@ -75,6 +76,8 @@ def review_page(extraction: Extraction, pdf: Path) -> str:
         f"sha256 {_e(doc.sha256[:16])}…</p>",
         "<h2 id='checks'>Checks</h2>",
         _checks(extraction),
+        "<h2 id='corrections'>Corrections</h2>",
+        _corrections(extraction),
         "<h2 id='totals'>Stated totals against what was extracted</h2>",
         _reconciliation(data["reconciliation"]),
         "<h2 id='found'>Where each record type was found</h2>",
@@ -83,7 +86,7 @@ def review_page(extraction: Extraction, pdf: Path) -> str:
         _legend(),
         *_pages(pdf, doc, records),
         "<h2 id='records'>Records</h2>",
-        *(_records(key, rows) for key, rows in records.items()),
+        *(_records(key, rows, _keys(extraction, key)) for key, rows in records.items()),
         "<h2 id='model'>What the parser saw: sections and tables</h2>",
         _model(doc),
     ]
@@ -95,14 +98,71 @@ def review_page(extraction: Extraction, pdf: Path) -> str:
     )
 
 
-def write_review(pdf: Path, out_dir: Path, model: str | None = None) -> Path:
-    """Parse and extract `pdf` as ingestion does, write `<out_dir>/<report id>.html`, return it."""
+def review_extraction(pdf: Path, corrections: Path, model: str | None = None) -> Extraction:
+    """`pdf` parsed and extracted as ingestion does, with its corrections file in `corrections`
+    applied (`CorrectionsError` when that file is bad)."""
     document = read_document(pdf)
-    extraction = extract_document(document, nlp=load_nlp(model))
+    return correct(extract_document(document, nlp=load_nlp(model)), corrections)
+
+
+def write_review(
+    pdf: Path, out_dir: Path, model: str | None = None, corrections: Path | None = None
+) -> Path:
+    """Parse and extract `pdf` as ingestion does (with its corrections, from `corrections` or
+    the `corrections` folder beside the PDF's), write `<out_dir>/<report id>.html`, return it."""
+    folder = corrections if corrections is not None else pdf.parent.parent / "corrections"
+    return write_review_of(review_extraction(pdf, folder, model), pdf, out_dir)
+
+
+def write_review_of(extraction: Extraction, pdf: Path, out_dir: Path) -> Path:
+    """Write the review of `extraction` (read from `pdf`) as `<out_dir>/<report id>.html`."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{document.report_id}.html"
+    target = out_dir / f"{extraction.document.report_id}.html"
     target.write_text(review_page(extraction, pdf), encoding="utf-8")
     return target
+
+
+def _keys(extraction: Extraction, key: str) -> list[str]:
+    """What the review shows as each record's key: the key a correction names it by, or, for a
+    record a correction added or edited, that correction's file and line."""
+    if key not in RECORD_TYPES:
+        return []
+    records = getattr(extraction, key)
+    if key == "member_totals":  # the page shows the first stated total of each kind
+        seen: set[str] = set()
+        shown = []
+        for total in records:
+            if total.scope in MEMBER_TOTAL_KEYS and total.scope not in seen:
+                seen.add(total.scope)
+                shown.append(total)
+        records = shown
+    keys = record_keys(key, records)
+    return [r.source.correction or k for r, k in zip(records, keys, strict=True)]
+
+
+def _corrections(extraction: Extraction) -> str:
+    applied = extraction.corrections
+    if applied is None:
+        return (
+            "<p>No corrections file. To correct this report, write "
+            f"<code>corrections/{_e(extraction.document.report_id)}.yaml</code>: add the records "
+            "the rules missed, drop or edit records by the key in the first column of the "
+            "records below, accept a stated total that differs, with a reason (docs/review.md)."
+            "</p>"
+        )
+    rows = "".join(
+        f"<tr><td>{_e(n.at)}</td><td>{_e(n.action)}</td><td>{_e(n.key or n.record_type)}</td>"
+        f"<td class='{'passed' if n.status == 'applied' else 'warned'}'>{_e(n.status)}</td>"
+        f"<td>{_e(n.detail)}</td><td>{_e(n.reason)}</td><td>{_page_link(n.page)}</td></tr>"
+        for n in applied.notes
+    )
+    stale = len(applied.stale)
+    said = f"; <span class='warned'>{stale} stale: they changed nothing</span>" if stale else ""
+    return (
+        f"<p>{_e(applied.file)} (sha256 {_e(applied.sha256[:16])}…): {len(applied.notes)} "
+        f"entries{said}.</p><table><tr><th>line</th><th>action</th><th>record</th>"
+        f"<th>status</th><th>what</th><th>reason</th><th>page</th></tr>{rows}</table>"
+    )
 
 
 def _stated_totals(totals: dict[str, Any]) -> list[dict[str, Any]]:
@@ -213,13 +273,14 @@ def _pages(pdf: Path, doc: Document, records: dict[str, list[dict[str, Any]]]) -
         pdfium_doc.close()
 
 
-def _records(key: str, rows: list[dict[str, Any]]) -> str:
+def _records(key: str, rows: list[dict[str, Any]], keys: list[str]) -> str:
     if not rows:
         return f"<h3 id='rec-{key}'>{key}: none found</h3>"
     columns = [c for c in rows[0] if c not in _SKIPPED_FIELDS]
-    head = "".join(f"<th>{_e(c)}</th>" for c in [*columns, "page", "source text"])
+    shown = keys if len(keys) == len(rows) else [""] * len(rows)
+    head = "".join(f"<th>{_e(c)}</th>" for c in ["key", *columns, "page", "source text"])
     body = "".join(
-        f"<tr id='rec-{key}-{i}'>"
+        f"<tr id='rec-{key}-{i}'><td><code>{_e(shown[i])}</code></td>"
         + "".join(f"<td>{_e(r.get(c))}</td>" for c in columns)
         + f"<td>{_page_link(r.get('page'))}</td><td>{_e(r.get('source_text'))}</td></tr>"
         for i, r in enumerate(rows)

@@ -87,3 +87,58 @@ def test_the_review_command_writes_the_page(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     written = tmp_path / "wego-2021.html"
     assert written.is_file() and str(written) in "".join(done.stdout.split())
+
+
+def test_every_record_shows_the_key_a_correction_names_it_by(
+    extraction: Extraction, blocked_page: Path
+) -> None:
+    from extractors.corrections import record_keys
+
+    text = blocked_page.read_text(encoding="utf-8")
+    keys = record_keys("members", extraction.members)
+    assert all(f"<code>{key}</code>" in text for key in keys)
+    assert f"<code>{keys[0]}.2</code>" in text  # the member listed twice gets a key of its own
+    assert "No corrections file" in text
+
+
+def test_review_suggest_writes_corrections_to_check_never_applied(tmp_path: Path) -> None:
+    from tests.test_corrections import REPORT_ID, blocked_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    pdf = blocked_report(reports / "hcn.pdf")
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "review", str(pdf), "--out",
+         str(tmp_path / "reviews"), "--model", "blank", "--suggest"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    suggested = tmp_path / "corrections" / f"{REPORT_ID}.suggested.yaml"
+    assert suggested.is_file() and "3 suggested corrections" in " ".join(done.stdout.split())
+    assert "Kisumu" in suggested.read_text(encoding="utf-8")
+    assert not (tmp_path / "corrections" / f"{REPORT_ID}.yaml").exists()
+    page = (tmp_path / "reviews" / f"{REPORT_ID}.html").read_text(encoding="utf-8")
+    assert "No corrections file" in page
+
+
+def test_ingest_prints_where_the_review_of_a_blocked_report_is(home: Path, tmp_path: Path) -> None:
+    import json
+    import os
+
+    from tests.test_corrections import REPORT_ID, blocked_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    blocked_report(reports / "hcn.pdf")
+    warehouse = tmp_path / "wh" / "annual_reports.duckdb"
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "ingest", "--reports-dir", str(reports),
+         "--warehouse", str(warehouse), "--create", "--model", "blank", "--workers", "1", "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "300"},
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    (outcome,) = json.loads(done.stdout)["reports"]
+    page = warehouse.parent / "reviews" / f"{REPORT_ID}.html"
+    assert outcome["status"] == "blocked" and outcome["review"] == str(page)
+    assert page.is_file()
+    assert f"review of hcn.pdf: {page}" in "".join(done.stderr.split("\n"))

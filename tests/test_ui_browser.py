@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from pipelines.checks import RULES
 from tests.ui_support import (
     CHROMIUM_ARGS,
     DISMISS_COMMUNITY_NUX,
@@ -118,7 +119,7 @@ def test_report_partition_is_materialized(page: Page, server: Webserver, tmp_pat
 def test_report_checks_passed(page: Page, server: Webserver, tmp_path: Path):
     with on_failure(page, "checks", server, tmp_path):
         page.goto("/assets/report_records?view=checks")
-        expect(page.get_by_text("Checks (5)")).to_be_visible()
+        expect(page.get_by_text(f"Checks ({len(RULES)})")).to_be_visible()
         for name in BLOCKING_CHECKS:
             # the list row: the check's name, then its latest status under it
             expect(page.locator(f'[title="{name}"] + span')).to_have_text("Succeeded")

@@ -52,6 +52,7 @@ def expected_counts(x: Extraction) -> dict[str, int]:
         "renames": len(x.renames),
         "entity_mentions": len(x.mentions),
         "reconciliation": len(x.reconciliation),
+        "corrections": 0,  # no corrections file
     }
 
 
@@ -167,6 +168,7 @@ def test_row_counts_equal_the_extraction(conn: duckdb.DuckDBPyConnection) -> Non
             report_row(x)["extractor_version"],
             doc.publisher_id,
             doc.acronym,
+            None,  # corrections_sha256: no corrections file was applied
         )
     ]
     assert doc.publisher_id == "wego" and doc.acronym == "WeGO"
@@ -454,3 +456,17 @@ def test_the_database_carries_the_documentation(tmp_path: Path) -> None:
     assert views["member_changes"] == docs["member_changes"]["title"]
     documented = [(t, c) for t, d in docs.items() for c in d["columns"] if (t, c) in comments]
     assert len(documented) > 100 and all(comments[k] for k in documented)
+
+
+def test_a_warehouse_made_before_corrections_gets_the_source_columns(tmp_path: Path) -> None:
+    c = new_warehouse(tmp_path / "w.duckdb", "wego-2021")
+    for column in ("source", "correction"):
+        c.execute(f"ALTER TABLE members DROP COLUMN {column}")  # as a warehouse made before
+    c.execute("ALTER TABLE reports DROP COLUMN corrections_sha256")
+    c.execute("COMMENT ON TABLE reports IS NULL")  # its schema mark is another one
+    load.ensure_schema(c)
+    rows = count(c, "SELECT count(*) FROM members WHERE source = 'rules' AND correction IS NULL")
+    assert rows == len(extraction("wego-2021").members)  # the rows it had are the rules' rows
+    load.ingest(c, extraction("wego-2021"), ingested_at=WHEN)  # and the next load works
+    assert count(c, "SELECT count(*) FROM reports WHERE corrections_sha256 IS NULL") == 1
+    c.close()

@@ -36,6 +36,22 @@ PROVENANCE = {
     "bbox_x1": FLOAT,
     "bbox_bottom": FLOAT,
     "source_text": STR,
+    "source": STR,  # 'rules', or 'correction': added or edited by a reviewer's corrections file
+    "correction": STR,  # that correction, 'corrections/<report id>.yaml:LINE'
+}
+# the corrections log: what each entry of the report's corrections file did (nothing a correction
+# drops goes without its row here)
+CORRECTIONS_LOG = "corrections"
+_LOG_COLUMNS = {
+    "action": STR,
+    "record_type": STR,
+    "record_key": STR,
+    "status": STR,
+    "detail": STR,
+    "reason": STR,
+    "correction": STR,
+    "page_number": INT,
+    "source_text": STR,
 }
 _FIELDS: dict[str, dict[str, Any]] = {
     "members": {
@@ -90,7 +106,7 @@ _FIELDS: dict[str, dict[str, Any]] = {
 # every fact table: column -> dtype, in the schema's column order
 COLUMNS: dict[str, dict[str, Any]] = {
     table: KEY | fields | PROVENANCE for table, fields in _FIELDS.items()
-}
+} | {CORRECTIONS_LOG: KEY | _LOG_COLUMNS}
 FACT_TABLES: tuple[str, ...] = tuple(COLUMNS)
 
 Row = tuple[dict[str, Any], Source]
@@ -183,6 +199,8 @@ def _provenance(source: Source) -> dict[str, Any]:
         "bbox_x1": box.x1 if box else None,
         "bbox_bottom": box.bottom if box else None,
         "source_text": source.source_text,
+        "source": "correction" if source.correction else "rules",
+        "correction": source.correction,
     }
 
 
@@ -202,7 +220,35 @@ def frame(table: str, report_id: str, rows: Iterable[Row]) -> pd.DataFrame:
 def frames(extraction: Extraction) -> dict[str, pd.DataFrame]:
     """Every fact table's rows for one `extractors.extract.Extraction`, keyed by table name."""
     report_id = extraction.document.report_id
-    return {table: frame(table, report_id, rows) for table, rows in _rows(extraction).items()}
+    out = {table: frame(table, report_id, rows) for table, rows in _rows(extraction).items()}
+    out[CORRECTIONS_LOG] = log_frame(extraction)
+    return out
+
+
+def log_frame(extraction: Extraction) -> pd.DataFrame:
+    """The corrections log of one report: a row per entry of its corrections file."""
+    applied = extraction.corrections
+    notes = applied.notes if applied is not None else ()
+    rows = [
+        {
+            "report_id": extraction.document.report_id,
+            "row_no": i,
+            "action": n.action,
+            "record_type": n.record_type,
+            "record_key": n.key,
+            "status": n.status,
+            "detail": n.detail,
+            "reason": n.reason,
+            "correction": n.at,
+            "page_number": n.page,
+            "source_text": n.source_text,
+        }
+        for i, n in enumerate(notes, start=1)
+    ]
+    columns = COLUMNS[CORRECTIONS_LOG]
+    return pd.DataFrame(
+        {name: pd.Series([r[name] for r in rows], dtype=dtype) for name, dtype in columns.items()}
+    )
 
 
 def report_row(
@@ -214,7 +260,9 @@ def report_row(
     """The `reports` row of an Extraction. `ingested_at` defaults to now (UTC, naive)."""
     info = extraction.report_info()
     info["page_count"] = info.pop("pages")
+    applied = extraction.corrections
     return info | {
+        "corrections_sha256": applied.sha256 if applied is not None else None,
         "ingested_at": ingested_at or datetime.now(UTC).replace(tzinfo=None),
         "extractor_version": extractor_version or extractors.__version__,
     }

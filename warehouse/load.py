@@ -51,6 +51,7 @@ REPORT_COLUMNS = (
     "extractor_version",
     "publisher_id",
     "acronym",
+    "corrections_sha256",
 )
 KOSOVO = {"iso3": "XKX", "iso2": "XK", "name": "Kosovo", "common_name": "Kosovo"}
 

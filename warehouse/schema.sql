@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS reports (
 -- added later (a warehouse made before gets them on its next load)
 ALTER TABLE reports ADD COLUMN IF NOT EXISTS publisher_id VARCHAR;  -- canonical: 'wego'
 ALTER TABLE reports ADD COLUMN IF NOT EXISTS acronym VARCHAR;       -- as the report defines it
+-- of the corrections file applied (corrections/<report_id>.yaml); NULL: none
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS corrections_sha256 VARCHAR;
 
 CREATE TABLE IF NOT EXISTS countries (
     iso3        VARCHAR PRIMARY KEY,  -- ISO 3166-1 alpha-3; 'XKX' for Kosovo
@@ -202,6 +204,53 @@ CREATE TABLE IF NOT EXISTS reconciliation (
     ok          BOOLEAN,           -- NULL: nothing listed to compare with
     page_number INTEGER NOT NULL, bbox_x0 DOUBLE, bbox_top DOUBLE, bbox_x1 DOUBLE, bbox_bottom DOUBLE,
     source_text VARCHAR NOT NULL,
+    PRIMARY KEY (report_id, row_no)
+);
+
+-- Every fact table above also has, last (added so that a warehouse made before gets them too):
+--   source ('rules', or 'correction': added or edited by the report's corrections file) and
+--   correction (that correction's file and line, 'corrections/<report_id>.yaml:12'; else NULL)
+ALTER TABLE members ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE members ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE stated_totals ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE stated_totals ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE region_totals ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE region_totals ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE new_members ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE new_members ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE figures ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE figures ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE events ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE awards ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE awards ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE agreements ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE agreements ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE diplomatic_countries ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE diplomatic_countries ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE people ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE people ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE renames ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE renames ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE entity_mentions ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE entity_mentions ADD COLUMN IF NOT EXISTS correction VARCHAR;
+ALTER TABLE reconciliation ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'rules';
+ALTER TABLE reconciliation ADD COLUMN IF NOT EXISTS correction VARCHAR;
+
+-- what each entry of a report's corrections file did: added, dropped (the record as it was),
+-- edited (the fields before and after), accepted a mismatch; 'stale' when it matched nothing
+CREATE TABLE IF NOT EXISTS corrections (
+    report_id   VARCHAR NOT NULL,
+    row_no      INTEGER NOT NULL,
+    action      VARCHAR NOT NULL CHECK (action IN ('add', 'drop', 'edit', 'accept')),
+    record_type VARCHAR NOT NULL,  -- 'members', ...; the check name for 'accept'
+    record_key  VARCHAR,           -- the record's key; the reconciliation scope for 'accept'
+    status      VARCHAR NOT NULL CHECK (status IN ('applied', 'stale')),
+    detail      VARCHAR,
+    reason      VARCHAR,           -- as the reviewer wrote it
+    correction  VARCHAR NOT NULL,  -- 'corrections/<report_id>.yaml:LINE'
+    page_number INTEGER,
+    source_text VARCHAR,
     PRIMARY KEY (report_id, row_no)
 );
 
