@@ -2,12 +2,12 @@
 and the analysts' views over all reports."""
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 import duckdb
-import pandas as pd
 
 from extractors.corrections import CorrectionsError, correct
 from extractors.errors import Reason, UnreadableReport
@@ -17,9 +17,11 @@ from extractors.pdf.isolate import read_document_isolated
 from extractors.pdf.read import file_sha256
 from extractors.recognize import missing_for_a_report
 from extractors.settings import Settings
+from pipelines.metadata import column_schema, frame_table, rows_table
 from pipelines.partitions import file_for_partition, reports_partitions
-from pipelines.quarantine import quarantine_file
+from pipelines.quarantine import hold_back
 from pipelines.resources import NlpResource, ReportsFolder, WarehouseResource
+from warehouse.catalog import relations
 from warehouse.dashboard import write_dashboard
 from warehouse.frames import frames as table_frames
 from warehouse.frames import report_row
@@ -33,9 +35,8 @@ _LOGGED_WARNINGS = 200
 
 
 def _preview(rows: list[dict[str, Any]], columns: list[str]) -> dg.MetadataValue:
-    frame = pd.DataFrame(rows[:_PREVIEW_ROWS], columns=columns)
-    frame = frame.astype(object).where(frame.notna(), "")  # an empty cell, not "nan"
-    return dg.MetadataValue.md(frame.to_markdown(index=False) if len(frame) else "_none_")
+    """The first rows as a table the UI shows in place; a missing value is an empty cell."""
+    return rows_table(rows, columns, limit=_PREVIEW_ROWS)
 
 
 def read_report(path: Path) -> Document:
@@ -51,33 +52,26 @@ def read_report(path: Path) -> Document:
     return document
 
 
-@dg.asset(partitions_def=reports_partitions, group_name="reports", kinds={"pdf"})
+@dg.asset(
+    partitions_def=reports_partitions, group_name="reports", kinds={"pdf"}, output_required=False
+)
 def parsed_report(
     context: dg.AssetExecutionContext, reports: ReportsFolder, warehouse: WarehouseResource
-) -> Document:
+) -> Iterator[dg.Output[Document]]:
     """The report's document model: pages, blocks in reading order, tables, sections.
 
     A file that cannot be read (or has no text) is quarantined: recorded in the warehouse's
-    `quarantine` table and copied to the quarantine folder (the file stays where it is); then the
-    step fails with its reason.
+    `quarantine` table and copied to the quarantine folder (the file stays where it is); the
+    run's log says so in one line, and the steps after this one, checks included, are skipped.
     """
     path = file_for_partition(reports.folder, context.partition_key)
     started = time.perf_counter()
     try:
         document = read_report(path)
     except UnreadableReport as exc:
-        reason = exc.reason.value
-        copy = quarantine_file(path, file_sha256(path), reason, exc.message, reports, warehouse)
-        raise dg.Failure(
-            description=f"{path.name}: {exc.message} (reason: {reason}); a copy kept in {copy}",
-            metadata={
-                "reason": reason,
-                "file": path.name,
-                "message": exc.message,
-                "quarantined_to": str(copy),
-            },
-            allow_retries=False,
-        ) from exc
+        hold_back(context, path, file_sha256(path), exc.reason.value, exc.message, reports,
+                  warehouse)  # fmt: skip
+        return
     if document.warnings:  # one event for all of them: each event is a write to the run's log
         shown = "\n".join(f"- {w}" for w in document.warnings[:_LOGGED_WARNINGS])
         more = len(document.warnings) - _LOGGED_WARNINGS
@@ -85,53 +79,45 @@ def parsed_report(
             f"{len(document.warnings)} warning(s) while reading {path.name}:\n{shown}"
             + (f"\n- ... and {more} more" if more > 0 else "")
         )
-    context.add_output_metadata(
-        {
-            "report_id": document.report_id,
-            "sha256": document.sha256,
-            "pages": document.page_count,
-            "sections": len(document.sections),
-            "tables": sum(len(p.tables) for p in document.pages),
-            "warnings": len(document.warnings),
-            "seconds": round(time.perf_counter() - started, 3),
-        }
-    )
-    return document
+    metadata = {
+        "report_id": document.report_id,
+        "sha256": document.sha256,
+        "pages": document.page_count,
+        "sections": len(document.sections),
+        "tables": sum(len(p.tables) for p in document.pages),
+        "warnings": len(document.warnings),
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    yield dg.Output(document, metadata=metadata)
 
 
-@dg.asset(partitions_def=reports_partitions, group_name="reports", kinds={"spacy"})
+@dg.asset(
+    partitions_def=reports_partitions, group_name="reports", kinds={"spacy"}, output_required=False
+)
 def report_records(
     context: dg.AssetExecutionContext,
     parsed_report: Document,
     nlp: NlpResource,
     reports: ReportsFolder,
     warehouse: WarehouseResource,
-) -> Extraction:
+) -> Iterator[dg.Output[Extraction]]:
     """Every record the rules and spaCy find in the report, with provenance, and the
     reviewer's corrections to them (`corrections/<report id>.yaml`, when there is one).
 
     A document that is no annual report (`extractors.recognize`: no publisher, no year, no
     member overview, or no activities and figures) is quarantined as `not_a_report`, with what
-    it lacked as the message, and the step fails: none of its rows reach the warehouse. A
-    corrections file that cannot be used fails the step with every problem and its line."""
+    it lacked as the message; the checks and the load are skipped: none of its rows reach the
+    warehouse. A corrections file that cannot be used fails the step with every problem and
+    its line."""
     started = time.perf_counter()
     extraction = extract_document(parsed_report, nlp=nlp.load())
     missing = missing_for_a_report(extraction)
     if missing:
         path = file_for_partition(reports.folder, context.partition_key)
         message = "not an annual report: " + "; ".join(missing)
-        reason = Reason.NOT_A_REPORT.value
-        copy = quarantine_file(path, parsed_report.sha256, reason, message, reports, warehouse)
-        raise dg.Failure(
-            description=f"{path.name}: {message}; a copy kept in {copy}",
-            metadata={
-                "reason": reason,
-                "file": path.name,
-                "message": message,
-                "quarantined_to": str(copy),
-            },
-            allow_retries=False,
-        )
+        hold_back(context, path, parsed_report.sha256, Reason.NOT_A_REPORT.value, message,
+                  reports, warehouse)  # fmt: skip
+        return
     try:
         extraction = correct(extraction, reports.corrections_folder)
     except CorrectionsError as exc:
@@ -156,14 +142,12 @@ def report_records(
         )
         metadata["corrections applied"] = sum(n.status == "applied" for n in applied.notes)
         metadata["corrections stale"] = len(applied.stale)
-        metadata["corrections log"] = dg.MetadataValue.md(
-            pd.DataFrame(
-                [{"line": n.at, "action": n.action, "record": n.key or n.record_type,
-                  "status": n.status, "detail": n.detail} for n in applied.notes]
-            ).to_markdown(index=False)
+        metadata["corrections log"] = rows_table(
+            [{"line": n.at, "action": n.action, "record": n.key or n.record_type,
+              "status": n.status, "detail": n.detail} for n in applied.notes],
+            ["line", "action", "record", "status", "detail"], limit=len(applied.notes),
         )  # fmt: skip
-    context.add_output_metadata(metadata)
-    return extraction
+    yield dg.Output(extraction, metadata=metadata)
 
 
 def _version(
@@ -227,18 +211,20 @@ def warehouse_tables(
         regions = conn.execute(
             "SELECT * FROM members_by_region WHERE report_id = ?", [report_id]
         ).df()
+        schema = column_schema(conn, relations(conn, "table"))
         publish(warehouse.path, warehouse.published_path, conn=conn)
     finally:
         conn.close()
     metadata: dict[str, Any] = {f"rows/{table}": n for table, n in counts.items()}
     metadata["dagster/row_count"] = sum(counts.values())
+    metadata["dagster/column_schema"] = schema
     metadata.update(
         report_id=report_id,
         sha256=row["sha256"],
         source_file=row["source_file"],
         outcome=outcome,
         seconds=round(time.perf_counter() - started, 3),
-        members_by_region=dg.MetadataValue.md(regions.to_markdown(index=False)),
+        members_by_region=frame_table(regions),
     )
     if other:
         metadata["replaced" if outcome == "replaced" else "superseded_by"] = other
@@ -267,6 +253,7 @@ def analyst_views(warehouse: WarehouseResource) -> dg.MaterializeResult:  # type
         reports = conn.execute(
             "SELECT report_id, year, source_file FROM reports ORDER BY year, report_id"
         ).df()
+        schema = column_schema(conn, views)
         publish(warehouse.path, warehouse.published_path, conn=conn)
     finally:
         conn.close()
@@ -274,6 +261,8 @@ def analyst_views(warehouse: WarehouseResource) -> dg.MaterializeResult:  # type
         warehouse.published_path.parent / "dashboard.html", warehouse.published_path
     )
     metadata: dict[str, Any] = {f"rows/{view}": n for view, n in counts.items()}
-    metadata["reports"] = dg.MetadataValue.md(reports.to_markdown(index=False))
+    metadata["dagster/row_count"] = sum(counts.values())
+    metadata["dagster/column_schema"] = schema
+    metadata["reports"] = frame_table(reports)
     metadata["dashboard"] = dg.MetadataValue.path(str(page))
     return dg.MaterializeResult(metadata=metadata)

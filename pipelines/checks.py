@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
-import pandas as pd
 
 from extractors.extract import Extraction
 from pipelines.assets import report_records
+from pipelines.metadata import rows_table
 from pipelines.partitions import reports_partitions
 from pipelines.resources import ReportsFolder, WarehouseResource
 
@@ -41,8 +41,8 @@ warnings.filterwarnings("ignore", "Specifying a partitions_def on an AssetCheckS
 
 
 def _table(rows: list[dict[str, Any]]) -> dg.MetadataValue:
-    frame = pd.DataFrame(rows[:_SHOWN])
-    return dg.MetadataValue.md(frame.to_markdown(index=False) if len(frame) else "_none_")
+    """The first offending rows as a table, which the UI shows in place (no click)."""
+    return rows_table(rows, limit=_SHOWN)
 
 
 def _result(failures: list[dict[str, Any]], checked: int, **kw: Any) -> dg.AssetCheckResult:

@@ -8,7 +8,7 @@ loads still take turns (the instance's `warehouse` pool and DuckDB's single writ
 files are skipped, so running again changes nothing. A file that cannot be read is quarantined
 by the asset that found it out (a row in the `quarantine` table, a copy of the file in the
 quarantine folder; the file itself is left where it is); the summary reports it from the
-failure's metadata, and it never stops the other reports."""
+observation the asset records, and it never stops the other reports."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import dagster as dg
 
@@ -29,6 +29,7 @@ from extractors.pdf.read import file_sha256
 from pipelines.assets import BAD_CORRECTIONS
 from pipelines.definitions import VIEWS_JOB, build_definitions
 from pipelines.partitions import REPORTS, partition_key
+from pipelines.quarantine import quarantine_of
 from pipelines.resources import PROJECT, ReportsFolder, WarehouseResource, default_resources
 from pipelines.sensors import INGEST_JOB, run_key
 
@@ -49,6 +50,15 @@ class Outcome:
     checks_failed: int = 0
     checks_warned: int = 0
     review: str = ""  # blocked: the path of its review page
+    pages: int = 0  # of the report, once parsed
+
+
+class ReportProgress(Protocol):
+    """Told how many reports will run, then of each one's outcome as it finishes."""
+
+    def start(self, total: int) -> None: ...
+
+    def finished(self, outcome: Outcome) -> None: ...
 
 
 @dataclass
@@ -91,16 +101,14 @@ def _known(
 
 def _failure(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
     """(reason, message) of the step that failed: the reason is "failed" unless the step failed on
-    purpose with a typed reason in its metadata (parsed_report has then quarantined the file)."""
+    purpose with a typed reason in its metadata (report_records on a bad corrections file)."""
     for event in result.get_step_failure_events():
         data = event.step_failure_data
         user = data.user_failure_data
         if user is not None and "reason" in user.metadata:
             metadata = user.metadata
             message = metadata["message"].value if "message" in metadata else user.description
-            moved = metadata["quarantined_to"].value if "quarantined_to" in metadata else None
-            detail = f"{message}; a copy kept in {moved}" if moved else str(message or "")
-            return str(metadata["reason"].value), detail
+            return str(metadata["reason"].value), str(message or "")
         if data.error is not None:
             return "failed", data.error.message.strip().splitlines()[0]
     return "failed", "the run failed"
@@ -164,23 +172,36 @@ def run_report(
             "dagster/run_key": run_key(key, sha256, corrections_sha256),
         },
     )
+    pages = _pages(result)
+    quarantined = quarantine_of(result)  # the asset recorded it and kept a copy
+    if quarantined:
+        reason, message = quarantined
+        return Outcome(path.name, "quarantined", f"{reason}: {message}", pages=pages)
     passed, failed, warnings, failing, review = _checks(result)
     warned = len(warnings)
     said = "; warned: " + ", ".join(warnings) if warnings else ""
     if result.success:
         status, detail = _version_outcome(result)
         detail = (detail + said).removeprefix("; ")
-        return Outcome(path.name, status, detail, passed, failed, warned)
+        return Outcome(path.name, status, detail, passed, failed, warned, pages=pages)
     if failing:
         detail = "blocked by checks: " + ", ".join(failing) + said
-        return Outcome(path.name, "blocked", detail, passed, failed, warned, review)
+        return Outcome(path.name, "blocked", detail, passed, failed, warned, review, pages)
     reason, message = _failure(result)
     if reason == BAD_CORRECTIONS:  # nothing quarantined: the reviewer fixes the file
         problems = "; ".join(message.splitlines())  # one line: the summary is one per report
-        return Outcome(path.name, "failed", f"bad corrections file: {problems}")
-    if reason != "failed":  # the asset recorded it and kept a copy
-        return Outcome(path.name, "quarantined", f"{reason}: {message}")
-    return Outcome(path.name, "failed", message, passed, failed)
+        return Outcome(path.name, "failed", f"bad corrections file: {problems}", pages=pages)
+    return Outcome(path.name, "failed", message, passed, failed, pages=pages)
+
+
+def _pages(result: dg.ExecuteInProcessResult) -> int:
+    """The report's page count, from the parse step's materialization (0 if it did not parse)."""
+    for event in result.get_asset_materialization_events():
+        materialization = event.materialization if event.is_step_materialization else None
+        if materialization is not None and materialization.asset_key.path[-1] == "parsed_report":
+            pages = materialization.metadata.get("pages")
+            return int(str(pages.value)) if pages is not None else 0
+    return 0
 
 
 def default_workers() -> int:
@@ -223,6 +244,7 @@ def _run_parallel(
     resources: dict[str, Any],
     workers: int,
     on_progress: Callable[[str], None],
+    progress: ReportProgress | None = None,
 ) -> dict[str, Outcome]:
     """Each report's run in one of `workers` processes, largest file first. The warehouse
     writes stay one at a time: the `warehouse` pool of the instance, and DuckDB's lock."""
@@ -253,6 +275,8 @@ def _run_parallel(
                 outcome = Outcome(path.name, "failed", f"{type(exc).__name__}: {exc}")
             outcomes[path.name] = outcome
             on_progress(f"[{len(outcomes)}/{len(todo)}] {path.name}: {outcome.status}")
+            if progress is not None:
+                progress.finished(outcome)
     return outcomes
 
 
@@ -263,13 +287,15 @@ def ingest_folder(
     on_progress: Callable[[str], None] = lambda message: None,
     workers: int | None = None,
     corrections: Path | None = None,
+    progress: ReportProgress | None = None,
 ) -> Summary:
     """Ingest every new or changed PDF of the folder; `workers` reports at a time (default
     `default_workers()`), each in a Dagster run of its own; a single report runs in this
     process. A report loaded before whose corrections file (in `corrections`, default the
     `corrections` folder beside the reports folder) changed, appeared or went away is changed
-    too. A folder or warehouse folder given that does not exist is a `ValueError`, never an
-    empty run or a new empty warehouse."""
+    too. `progress` hears how many reports will run and each outcome as it comes. A folder or
+    warehouse folder given that does not exist is a `ValueError`, never an empty run or a new
+    empty warehouse."""
     if reports_dir is not None and not Path(reports_dir).is_dir():
         raise ValueError(f"reports folder {reports_dir} does not exist or is not a folder")
     if warehouse is not None and not Path(warehouse).parent.is_dir():
@@ -301,14 +327,18 @@ def ingest_folder(
     if todo:
         dagster.add_dynamic_partitions(REPORTS, [partition_key(path) for path, _, _ in todo])
     workers = min(workers or default_workers(), len(todo))
+    if progress is not None:
+        progress.start(len(todo))
     if workers > 1:
         on_progress(f"{len(todo)} reports to ingest, {workers} at a time")
-        found.update(_run_parallel(todo, resources, workers, on_progress))
+        found.update(_run_parallel(todo, resources, workers, on_progress, progress))
     else:
         for n, (path, sha256, fixes) in enumerate(todo, 1):
             on_progress(f"[{n}/{len(todo)}] {path.name}: parsing, extracting, checking, loading")
             found[path.name] = outcome = run_report(dagster, resources, path, sha256, fixes)
             on_progress(f"[{n}/{len(todo)}] {path.name}: {outcome.status}")
+            if progress is not None:
+                progress.finished(outcome)
     summary.outcomes = [o for o in found.values() if o is not None]
     if summary.changed:
         views = build_definitions(resources).resolve_job_def(VIEWS_JOB)

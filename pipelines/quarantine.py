@@ -6,13 +6,19 @@ the published copy is refreshed, so analysts and the sensor see the row.
 
 The file itself stays where it is: the pipeline never moves, renames or deletes what it reads.
 The row, keyed by the file's sha256, keeps the same bytes from being tried again until
-`annual-reports quarantine retry` clears it."""
+`annual-reports quarantine retry` clears it.
+
+In a Dagster run a quarantine is an expected outcome, not an error: `hold_back` logs one line,
+records an observation of the asset with the reason, tags the run and the step yields nothing,
+so the steps after it (and the checks) are skipped and the run itself succeeds."""
 
 from __future__ import annotations
 
 import os
 import shutil
 from pathlib import Path
+
+import dagster as dg
 
 from pipelines.resources import ReportsFolder, WarehouseResource
 from warehouse.load import record_quarantine, record_report_file
@@ -68,3 +74,48 @@ def reserve(folder: Path, name: str) -> Path:
         except FileExistsError:
             n += 1
             candidate = folder / f"{stem}-{n}{suffix}"
+
+
+QUARANTINE_TAG = "quarantined"  # the run tag: its value is the reason
+
+
+def hold_back(
+    context: dg.AssetExecutionContext,
+    path: Path,
+    sha256: str,
+    reason: str,
+    message: str,
+    reports: ReportsFolder,
+    warehouse: WarehouseResource,
+) -> None:
+    """Quarantine `path` from inside an asset and say so once: one warning line in the run's
+    log, an observation of the asset's partition carrying reason, file, message and where the
+    copy is, and the run tag `quarantined=<reason>`. The asset then yields no output."""
+    copy = quarantine_file(path, sha256, reason, message, reports, warehouse)
+    context.log.warning(f"quarantined {path.name} ({reason}): {message}; a copy kept in {copy}")
+    context.log_event(
+        dg.AssetObservation(
+            asset_key=context.asset_key,
+            partition=context.partition_key if context.has_partition_key else None,
+            metadata={
+                "reason": reason,
+                "file": path.name,
+                "message": message,
+                "quarantined_to": dg.MetadataValue.path(str(copy)),
+            },
+        )
+    )
+    context.instance.add_run_tags(context.run.run_id, {QUARANTINE_TAG: reason})
+
+
+def quarantine_of(result: dg.ExecuteInProcessResult) -> tuple[str, str] | None:
+    """(reason, detail) when the run quarantined its file (`hold_back`), else None."""
+    for event in result.all_events:
+        if not event.is_asset_observation:
+            continue
+        metadata = event.asset_observation_data.asset_observation.metadata
+        if "reason" in metadata and "quarantined_to" in metadata:
+            copy = metadata["quarantined_to"].value
+            message = metadata["message"].value if "message" in metadata else ""
+            return str(metadata["reason"].value), f"{message}; a copy kept in {copy}"
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -100,7 +101,26 @@ def test_materialize_the_sample_in_process(home: Path, tmp_path: Path) -> None:
     assert parsed["pages"].value == 24
     loaded = result.asset_materializations_for_node("warehouse_tables")[0].metadata
     assert loaded["rows/members"].value == 176
-    assert "Africa" in loaded["members_by_region"].value
+    regions = loaded["members_by_region"].value
+    assert isinstance(regions, dg.TableMetadataValue)  # a table the UI shows in place
+    assert "Africa" in {record.data["region"] for record in regions.records}
+    assert loaded["dagster/row_count"].value == sum(
+        v.value for k, v in loaded.items() if k.startswith("rows/")
+    )
+    # the column schema is DuckDB's own: every table's columns, typed, described from the docs
+    schema = loaded["dagster/column_schema"].value
+    assert isinstance(schema, dg.TableSchema)
+    described = {c.name: c for c in schema.columns}
+    assert described["members.name"].type == "VARCHAR"
+    assert described["members.page_number"].type == "INTEGER"
+    assert described["reports.report_id"].description
+    assert described["reports.report_id"].constraints.nullable is False
+    assert {c.tags["relation"] for c in schema.columns} >= {"members", "reports", "quarantine"}
+    checks = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    offending = checks["headline_figures_reconcile"].metadata["offending rows"]
+    assert isinstance(offending, dg.TableMetadataValue) and offending.records
+    assert {"scope", "stated", "extracted", "page"} <= set(offending.records[0].data)
+    assert checks["headline_figures_reconcile"].severity == dg.AssetCheckSeverity.WARN
     tables = _tables(warehouse)
     assert len(tables["members"]) == 176 and len(tables["reports"]) == 1
     published = warehouse.parent / "published" / warehouse.name
@@ -414,5 +434,52 @@ def test_plain_dagster_commands_find_the_code() -> None:
 def test_metadata_previews_show_missing_values_as_empty_cells() -> None:
     rows = [{"name": "Tema", "country": None, "region": float("nan"), "page": 3}]
     preview = pipelines.assets._preview(rows, ["name", "country", "region", "page"])
-    assert "nan" not in str(preview.value) and "None" not in str(preview.value)
-    assert "Tema" in str(preview.value)
+    assert isinstance(preview, dg.TableMetadataValue)
+    assert [record.data for record in preview.records] == [
+        {"name": "Tema", "country": "", "region": "", "page": 3}
+    ]
+    assert [(c.name, c.type) for c in preview.schema.columns] == [
+        ("name", "string"), ("country", "string"), ("region", "string"), ("page", "int"),
+    ]  # fmt: skip
+
+
+def test_a_quarantine_is_one_log_line_and_skips_the_checks(home: Path, tmp_path: Path) -> None:
+    """An expected quarantine is no error: one warning line in the run's log (no stack trace), an
+    observation with the reason, a run tag, and the steps after it (checks, load) skipped."""
+    from pipelines.quarantine import QUARANTINE_TAG
+    from tests import pdf_factory as pf
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    pf.write_empty(reports / "empty.pdf")
+    key = partition_key(reports / "empty.pdf")
+    instance = dg.DagsterInstance.get()
+    instance.add_dynamic_partitions(REPORTS, [key])
+    result = dg.materialize(
+        [*REPORT_ASSETS, *CHECKS], partition_key=key, instance=instance,
+        resources=default_resources(reports, tmp_path / "wh.duckdb", "blank"), run_config=QUIET,
+    )  # fmt: skip
+    assert result.success
+    assert not result.get_step_failure_events()
+    assert not result.get_asset_check_evaluations()  # not run: Dagster shows them as skipped
+    skipped = {e.step_key for e in result.all_events if e.is_step_skipped}
+    assert skipped == {"report_records", "report_checks", "warehouse_tables"}
+    assert not result.get_asset_materialization_events()
+    records = instance.all_logs(result.run_id)
+    said = [
+        r.user_message for r in records if r.level == logging.WARNING and not r.is_dagster_event
+    ]
+    assert len(said) == 1 and said[0].startswith("quarantined empty.pdf (empty): ")
+    assert "Traceback" not in "\n".join(r.user_message for r in records)
+    observed = [e for e in result.all_events if e.is_asset_observation]
+    assert [e.asset_observation_data.asset_observation.metadata["reason"].value
+            for e in observed] == ["empty"]  # fmt: skip
+    run = instance.get_run_by_id(result.run_id)
+    assert run is not None and run.tags[QUARANTINE_TAG] == "empty"
+    conn = duckdb.connect(str(tmp_path / "wh.duckdb"), read_only=True)
+    try:
+        assert conn.execute("SELECT file, reason FROM quarantine").fetchall() == [
+            ("empty.pdf", "empty")
+        ]
+    finally:
+        conn.close()
