@@ -12,6 +12,7 @@ observation the asset records, and it never stops the other reports."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 from collections.abc import Callable
@@ -224,8 +225,10 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(
-    reports_dir: str, warehouse: str, model: str, home: str, corrections: str
+    reports_dir: str, warehouse: str, model: str, home: str, corrections: str, level: int
 ) -> None:
+    # the caller's log level: library log lines a worker would print otherwise stay quiet
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     os.environ["DAGSTER_HOME"] = home
     _WORKER["dagster"] = instance()
     _WORKER["resources"] = default_resources(
@@ -257,7 +260,7 @@ def _run_parallel(
     with ProcessPoolExecutor(
         workers, context, initializer=_start_worker,
         initargs=(str(reports.folder), store.path, resources["nlp"].model, home,
-                  str(reports.corrections_folder)),
+                  str(reports.corrections_folder), logging.getLogger().getEffectiveLevel()),
     ) as pool:  # fmt: skip
         # the workers start at the first submissions; they need nothing from the caller's main
         # module (a script without a __main__ guard would otherwise run again in each)

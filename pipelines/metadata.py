@@ -79,7 +79,6 @@ def column_schema(conn: duckdb.DuckDBPyConnection, relations: Sequence[str]) -> 
                 c.type,
                 description=c.description,
                 constraints=dg.TableColumnConstraints(nullable=c.nullable),
-                tags={"relation": c.relation},
             )
             for c in found
         ]

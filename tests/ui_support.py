@@ -44,6 +44,7 @@ CHROMIUM_ARGS = [
 # mark it dismissed in the browser's storage so it never covers the page (or the screenshots).
 DISMISS_COMMUNITY_NUX = "window.localStorage.setItem('communityNux', JSON.stringify('1'));"
 REPORT = "wego_2021_annual_report.pdf"
+UNREADABLE = "empty.pdf"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SERVER_START_SECONDS = 90
 INGEST_SECONDS = 300
@@ -102,10 +103,26 @@ class Sandbox:
         )
         return env
 
-    def ingest(self) -> str:
-        """Run `annual-reports ingest` over the folder once, in a subprocess; return its stdout."""
+    def add_unreadable(self, name: str = UNREADABLE) -> Path:
+        """An empty file among the reports: `ingest` quarantines it (reason `empty`)."""
+        path = self.reports / name
+        path.write_bytes(b"")
+        return path
+
+    def ingest(self, expect: str = "1 ingested") -> str:
+        """Run `annual-reports ingest` over the folder once, in a subprocess; return its stdout,
+        which must say `expect`. Quarantined files are allowed (`add_unreadable`)."""
         command = [
-            *(sys.executable, "-m", "pipelines.cli", "ingest"),
+            # one report at a time, in folder order: the runs and their events come in that order
+            *(
+                sys.executable,
+                "-m",
+                "pipelines.cli",
+                "ingest",
+                "--allow-quarantine",
+                "--workers",
+                "1",
+            ),
             *("--reports-dir", str(self.reports), "--warehouse", str(self.warehouse)),
         ]
         done = subprocess.run(
@@ -117,7 +134,7 @@ class Sandbox:
             timeout=INGEST_SECONDS,
             check=False,
         )
-        assert done.returncode == 0 and "1 ingested" in done.stdout, (
+        assert done.returncode == 0 and expect in done.stdout, (
             f"ingest failed (exit {done.returncode})\n"
             f"stdout:\n{done.stdout[-3000:]}\nstderr:\n{done.stderr[-3000:]}"
         )
@@ -134,7 +151,8 @@ class Webserver:
         self.log = sandbox.root / "webserver.log"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> Webserver:
+    def start(self, wait: bool = True) -> Webserver:
+        """Start the server; with `wait`, return once it answers (else call `wait_until_up`)."""
         executable = VENV_BIN / "dagster-webserver"
         command = [str(executable), "-m", "pipelines.definitions",
                    "-h", "127.0.0.1", "-p", str(self.port)]  # fmt: skip
@@ -148,10 +166,11 @@ class Webserver:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group: stop() takes the code server too
             )
-        self._wait_until_up()
+        if wait:
+            self.wait_until_up()
         return self
 
-    def _wait_until_up(self) -> None:
+    def wait_until_up(self) -> None:
         assert self.process is not None
         deadline = time.monotonic() + SERVER_START_SECONDS
         while time.monotonic() < deadline:
