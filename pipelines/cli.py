@@ -22,6 +22,7 @@ from extractors.errors import ReportError, UnreadableReport
 from extractors.model import Document
 from extractors.pdf.read import read_document
 from extractors.settings import Settings
+from pipelines.progress import RunProgress
 
 PASSWORD_ENV = "ANNUAL_REPORTS_PDF_PASSWORD"
 CORRECTIONS_HELP = (
@@ -52,9 +53,9 @@ def _progress() -> Progress:
     )
 
 
-def _parse(path: Path, settings: Settings, label: str = "") -> Document:
+def _parse(path: Path, settings: Settings) -> Document:
     with _progress() as progress:
-        task = progress.add_task(f"{label}parsing {path.name}", total=None)
+        task = progress.add_task(f"parsing {path.name}", total=None)
         return read_document(
             path,
             settings,
@@ -174,6 +175,19 @@ def _review_blocked(summary: Any) -> None:
             err.print(f"review of {escape(o.file)}: {escape(o.review)}", soft_wrap=True)
 
 
+class _IngestProgress:
+    """The ingest's reports, as they finish, on the progress bar."""
+
+    def __init__(self, progress: RunProgress) -> None:
+        self.progress = progress
+
+    def start(self, total: int) -> None:
+        self.progress.start(total)
+
+    def finished(self, outcome: Any) -> None:
+        self.progress.finish(f"{outcome.file}: {outcome.status}", outcome.pages)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from pipelines.ingest import ingest_folder
 
@@ -184,18 +198,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     folder = Path(args.reports_dir) if args.reports_dir else None
     warehouse = Path(args.warehouse) if args.warehouse else None
     fixes = Path(args.corrections_dir) if getattr(args, "corrections_dir", None) else None
-    if err.is_terminal:
-        with err.status("ingesting") as status:
+    with RunProgress(err, "reports") as progress:
+        if progress.live:  # a terminal: the bar (reports and pages done, elapsed, time left)
             summary = ingest_folder(
                 folder, warehouse, model=args.model or "", workers=args.workers,
-                on_progress=lambda message: status.update(escape(message)), corrections=fixes,
+                on_progress=progress.describe, progress=_IngestProgress(progress),
+                corrections=fixes,
             )  # fmt: skip
-    else:  # a log or CI: one plain line per step, never a spinner
-        summary = ingest_folder(
-            folder, warehouse, model=args.model or "", workers=args.workers,
-            on_progress=lambda message: print(message, file=sys.stderr, flush=True),
-            corrections=fixes,
-        )  # fmt: skip
+        else:  # a log or CI: one plain line per step and per finished report, never a bar
+            summary = ingest_folder(
+                folder, warehouse, model=args.model or "", workers=args.workers,
+                on_progress=lambda message: print(message, file=sys.stderr, flush=True),
+                corrections=fixes,
+            )  # fmt: skip
     _print_ingest_summary(summary, as_json=getattr(args, "json", False))
     _review_blocked(summary)
     failed = summary.count("failed") + summary.count("blocked")
@@ -396,36 +411,41 @@ def cmd_parse_all(args: argparse.Namespace) -> int:
     settings = _settings(args)
     summary = RichTable("file", "report id", "pages", "sections", "tables", "result")
     failures = 0
-    for n, path in enumerate(files, 1):
-        if not err.is_terminal:  # a log: one line per file, as it starts
-            print(f"[{n}/{len(files)}] {path.name}", file=sys.stderr, flush=True)
-        try:
-            doc = _parse(path, settings, label=f"[{n}/{len(files)}] ")
-        except UnreadableReport as exc:
-            failures += 1
+    # a terminal: one bar (files and pages done, elapsed, time left); a log: a line per file
+    with RunProgress(err, "files") as progress:
+        progress.start(len(files))
+        for n, path in enumerate(files, 1):
+            counted = f"[{n}/{len(files)}] {path.name}"
+            progress.describe(f"parsing {path.name}")
+            try:
+                doc = read_document(
+                    path, settings, progress=lambda done, total: progress.pages_under_way(done)
+                )
+            except UnreadableReport as exc:
+                failures += 1
+                summary.add_row(
+                    escape(path.name),
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    f"[red]{exc.reason.value}[/red]: {escape(exc.message)}",
+                )
+                progress.finish(f"{counted}: {exc.reason.value}")
+                continue
+            tables = sum(len(p.tables) for p in doc.pages)
+            warned = f"{len(doc.warnings)} warnings" if doc.warnings else "ok"
+            note = f"[yellow]{warned}[/yellow]" if doc.warnings else "[green]ok[/green]"
             summary.add_row(
                 escape(path.name),
-                "-",
-                "-",
-                "-",
-                "-",
-                f"[red]{exc.reason.value}[/red]: {escape(exc.message)}",
+                doc.report_id,
+                str(doc.page_count),
+                str(len(doc.sections)),
+                str(tables),
+                note,
             )
-            continue
-        tables = sum(len(p.tables) for p in doc.pages)
-        note = (
-            f"[yellow]{len(doc.warnings)} warnings[/yellow]"
-            if doc.warnings
-            else "[green]ok[/green]"
-        )
-        summary.add_row(
-            escape(path.name),
-            doc.report_id,
-            str(doc.page_count),
-            str(len(doc.sections)),
-            str(tables),
-            note,
-        )
+            pages = f"{doc.page_count} page" + ("s" if doc.page_count != 1 else "")
+            progress.finish(f"{counted}: {pages}, {warned}", doc.page_count)
     out.print(summary)
     out.print(f"{len(files)} files, {len(files) - failures} parsed, {failures} rejected")
     return EXIT_OK if failures == 0 else EXIT_UNREADABLE

@@ -174,8 +174,8 @@ def test_parse_all_exits_0_when_everything_parses(tmp_path: Path) -> None:
     result = run_cli("parse-all", folder)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "2 files, 2 parsed, 0 rejected" in flat(result.stdout)
-    # not a terminal: one progress line per file, counted
-    assert result.stderr.splitlines() == ["[1/2] one.pdf", "[2/2] two.pdf"]
+    # not a terminal: one plain line per finished file, counted, never a bar
+    assert result.stderr.splitlines() == ["[1/2] one.pdf: 1 page, ok", "[2/2] two.pdf: 2 pages, ok"]
 
 
 def test_installed_console_script_behaves_the_same(png_pdf: Path) -> None:
@@ -273,6 +273,9 @@ def test_the_ingest_summary_never_cuts_a_name(home: Path, tmp_path: Path) -> Non
     (line,) = [ln for ln in piped.stdout.splitlines() if ln.startswith(long_name)]
     assert line.split("\t")[:3] == [long_name, "quarantined", "-"]
     assert "1 reports: 1 quarantined" in piped.stdout
+    # a pipe: plain progress lines on stderr, the finished report's among them, never a bar
+    assert f"[1/1] {long_name}: quarantined" in piped.stderr.splitlines(), piped.stderr
+    assert "\x1b[" not in piped.stderr and "ETA" not in piped.stderr
     as_json = run_cli("ingest", *where, "--json", "--allow-quarantine")
     summary = json.loads(as_json.stdout)
     assert [r["file"] for r in summary["reports"]] == [long_name]
