@@ -22,7 +22,11 @@ install: $(STAMP)
 run: install
 	$(BIN)/annual-reports ingest
 
+# `dagster dev` warns that it is superseded by `dg dev`, which needs the dagster-dg-cli package
+# (pinned to its own dagster release, with Dagster+ tooling besides); the project runs the
+# same webserver and daemon through `dagster dev` and silences that one notice, nothing else
 ui: install
+	PYTHONWARNINGS='ignore:Function `dev_command` is superseded:FutureWarning' \
 	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p $${PORT:-3000}
 
 lint: install
