@@ -83,3 +83,12 @@ def column_schema(conn: duckdb.DuckDBPyConnection, relations: Sequence[str]) -> 
             for c in found
         ]
     )
+
+
+def table_text(value: dg.MetadataValue) -> str:
+    """A table's rows as a markdown table (for pages outside the UI); other values as text."""
+    if not isinstance(value, dg.TableMetadataValue):
+        return str(value.value)
+    names = [c.name for c in value.schema.columns]
+    frame = pd.DataFrame([record.data for record in value.records], columns=names)
+    return frame.to_markdown(index=False) if len(frame) else "_none_"

@@ -28,6 +28,7 @@ from extractors.model import Document
 from extractors.nlp import load_nlp
 from extractors.pdf.read import read_document
 from pipelines.checks import RULES
+from pipelines.metadata import table_text
 
 SCALE = 1.25  # page images at 90 dpi: readable, a few hundred kB a page
 # one colour per record type (the boxes, the legend and the record tables share them)
@@ -188,7 +189,7 @@ def _checks(extraction: Extraction) -> str:
         else:
             verdict = "failed"
         offending = result.metadata.get("offending rows")
-        shown = offending.value if offending is not None and result.passed is False else ""
+        shown = table_text(offending) if offending is not None and result.passed is False else ""
         description = result.description or " ".join((rule.__doc__ or "").split())
         rows.append(
             f"<tr id='check-{rule.__name__}'><td>{_e(rule.__name__)}</td>"

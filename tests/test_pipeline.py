@@ -483,3 +483,30 @@ def test_a_quarantine_is_one_log_line_and_skips_the_checks(home: Path, tmp_path:
         ]
     finally:
         conn.close()
+
+
+def test_the_column_schema_is_read_from_the_database() -> None:
+    """`dagster/column_schema` of the views: DuckDB's own columns and types, described by the
+    COMMENT ON texts that come from docs/warehouse.md."""
+    from pipelines.metadata import column_schema
+    from warehouse import descriptions
+    from warehouse.catalog import columns, relations
+    from warehouse.load import ensure_schema
+
+    conn = duckdb.connect()
+    try:
+        ensure_schema(conn)
+        views = relations(conn, "view")
+        assert "member_changes" in views and "members" not in views
+        schema = column_schema(conn, views)
+        found = columns(conn, views)
+        one = column_schema(conn, ["members"])
+    finally:
+        conn.close()
+    assert [c.name for c in schema.columns] == [f"{c.relation}.{c.name}" for c in found]
+    described = {c.name: c.description for c in schema.columns}
+    documented = descriptions.load()["member_changes"]["columns"]
+    assert described["member_changes.change"] == documented["change"]
+    assert {c.name for c in one.columns} >= {"name", "country_iso3", "page_number"}  # one: bare
+    with pytest.raises(ValueError, match="kind"):
+        relations(duckdb.connect(), "index")

@@ -49,6 +49,7 @@ def test_the_page_holds_every_page_every_boxed_record_and_every_check(
     row = re.search(r"<tr id='check-no_duplicate_members'>(.*?)</tr>", text, re.S)
     assert row and "class='failed'>failed" in row.group(1)
     assert extraction.members[0].name.casefold() in row.group(1)  # the offending row is shown
+    assert re.search(r"\|\s*times\s*\|", row.group(1)) and "TableRecord" not in row.group(1)
     assert "http://" not in text and "https://" not in text  # nothing to fetch: self-contained
 
 
