@@ -53,6 +53,7 @@ body { font: 14px/1.4 system-ui, sans-serif; margin: 0 2em 4em; color: #222; }
 h1 { margin-bottom: 0.2em; } h2 { margin-top: 2em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.5em 0 1em; }
 td, th { border: 1px solid #ddd; padding: 2px 6px; vertical-align: top; text-align: left; }
+table.rows { margin: 0; font-size: 90%; }
 .failed { color: #b00020; font-weight: bold; } .warned { color: #a15c00; font-weight: bold; }
 .passed { color: #2e7d32; } pre { white-space: pre-wrap; margin: 0; }
 .page { position: relative; margin: 1em 0; border: 1px solid #999; display: inline-block; }
@@ -178,6 +179,19 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def _offending(value: dg.MetadataValue) -> str:
+    """A check's offending rows as an HTML table (other values as text)."""
+    if not isinstance(value, dg.TableMetadataValue):
+        return f"<pre>{_e(table_text(value))}</pre>"
+    names = [c.name for c in value.schema.columns]
+    head = "".join(f"<th>{_e(n)}</th>" for n in names)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_e(r.data.get(n))}</td>" for n in names) + "</tr>"
+        for r in value.records
+    )
+    return f"<table class='rows'><tr>{head}</tr>{body}</table>"
+
+
 def _checks(extraction: Extraction) -> str:
     rows = []
     for rule, blocking in RULES.items():
@@ -189,12 +203,12 @@ def _checks(extraction: Extraction) -> str:
         else:
             verdict = "failed"
         offending = result.metadata.get("offending rows")
-        shown = table_text(offending) if offending is not None and result.passed is False else ""
+        shown = _offending(offending) if offending is not None and result.passed is False else ""
         description = result.description or " ".join((rule.__doc__ or "").split())
         rows.append(
             f"<tr id='check-{rule.__name__}'><td>{_e(rule.__name__)}</td>"
             f"<td class='{verdict}'>{verdict}</td><td>{'blocking' if blocking else 'warns'}</td>"
-            f"<td>{_e(description)}</td><td><pre>{_e(shown)}</pre></td></tr>"
+            f"<td>{_e(description)}</td><td>{shown}</td></tr>"
         )
     head = "<tr><th>check</th><th>result</th><th>kind</th><th>what</th><th>offending rows</th></tr>"
     return f"<table>{head}{''.join(rows)}</table>"
