@@ -87,6 +87,21 @@ def _definitions(texts: Sequence[str]) -> list[tuple[str, str]]:
     ]
 
 
+def _as_on_cover(name: str, cover: list[Block]) -> str:
+    """The publisher's name as the cover prints it, when the definition in the text is the end
+    of it (a line or block break cut "The World Smart Sustainable / Cities Organization
+    (WeGO)" in two)."""
+    for block in cover:
+        printed = _strip_article(_flat(block.text))
+        if (
+            printed.casefold().endswith(f" {name.casefold()}")
+            and _ORG_WORDS.search(printed)
+            and len(printed.split()) <= 14
+        ):
+            return printed
+    return name
+
+
 def _organization(
     cover: list[Block], pages: Sequence[Page], metadata: Mapping[str, Any]
 ) -> tuple[str | None, str | None]:
@@ -99,7 +114,7 @@ def _organization(
     definitions = _definitions(early)
     for full, short in definitions:
         if full.casefold() in shown or re.search(rf"\b{re.escape(short.casefold())}\b", shown):
-            return full, short
+            return _as_on_cover(full, cover), short
     named = [
         _flat(b.text) for b in cover if _ORG_WORDS.search(b.text) and len(b.text.split()) <= 14
     ]

@@ -85,6 +85,43 @@ def test_wrapped_rows_under_a_header() -> None:
     assert _mous(doc) == [("Pinecrest Water Board", date(2024, 10, 15))]
 
 
+def test_names_wrapped_under_whole_dates_are_joined() -> None:
+    """A narrow table read one printed line a row, its dates short enough for one line: the
+    rows without a date carry the rest of the partner's name above."""
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(
+        ["Partner", "Date signed"],
+        [
+            ["Reedwater Water", "Mar 14"],
+            ["Institute", ""],
+            ["Northern Shore", "Jun 2"],
+            ["Fisheries", ""],
+            ["Council", ""],
+            ["Harbourline Ferries", "Aug 21"],
+        ],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Water Institute", date(2024, 3, 14)),
+        ("Northern Shore Fisheries Council", date(2024, 6, 2)),
+        ("Harbourline Ferries", date(2024, 8, 21)),
+    ]
+
+
+def test_a_sentence_taken_for_the_last_row_does_not_join_the_name_above() -> None:
+    doc, page = _doc()
+    page.heading("Partnerships", level=1)
+    page.table(
+        ["Partner", "Date signed"],
+        [
+            ["Reedwater Institute", "Mar 14"],
+            ["Harbourline Ferries", "Jun 2"],
+            ["The association signed both agreements at its spring meeting", ""],
+        ],
+    )
+    assert ("Harbourline Ferries", date(2024, 6, 2)) in _mous(doc)
+
+
 def test_a_day_cut_from_its_month_starts_the_next_agreement() -> None:
     """ "16" / "February": the day opens a new agreement, the month row completes it."""
     doc, page = _doc()

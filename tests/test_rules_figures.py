@@ -4,7 +4,7 @@ Towns")."""
 
 from __future__ import annotations
 
-from extractors.normalize.numbers import parse_quantity
+from extractors.normalize.numbers import parse_quantity, rejoined
 from extractors.sections import figures
 from extractors.sections.base import Context
 from tests.doc_factory import DocBuilder, PageBuilder
@@ -177,3 +177,87 @@ def test_sentence_over_a_number_inside_its_line_is_not_the_label() -> None:
     page.block("beaches", size=9, top=number.bbox.bottom - 11, x0=103)
     page.block("cleaned by volunteers", size=9, top=number.bbox.bottom + 2, x0=72)
     assert _figures(doc) == [("beaches cleaned by volunteers", 45, None, None)]
+
+
+def _label_around(page: PageBuilder, top: float) -> None:
+    """A label run around its number on its baseline, its lines set 20pt apart: "Planted" over
+    "18 trees", over "by the towns"."""
+    page.block("Planted", size=10, top=top, x0=72, x1=110)
+    number = page.block("18", size=28, top=top + 20, x0=72, x1=100)
+    page.block("trees", size=10, top=number.bbox.bottom - 12, x0=103, x1=130)
+    page.block("by the towns", size=10, top=number.bbox.bottom + 20, x0=72)
+
+
+def test_number_that_ends_its_label_on_a_line_of_its_own_is_in_the_label() -> None:
+    """On a page whose labels run around their numbers, a number under its label's lines,
+    flush with them, ends that label: the whole paragraph, number included, is the label."""
+    doc, page = _page()
+    _label_around(page, 300)
+    page.block("Total visits to the", size=10, top=300, x0=300, x1=390)
+    page.block("lake pages", size=10, top=332, x0=300, x1=350)
+    page.block("114,034", size=28, top=350, x0=300, x1=400)
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[114_034] == "Total visits to the lake pages 114,034"
+    assert found[18] == "Planted 18 trees by the towns"
+
+
+def test_number_on_a_line_of_its_own_inside_its_label_is_in_the_label() -> None:
+    doc, page = _page()
+    _label_around(page, 300)
+    page.block("Meetings with", size=10, top=300, x0=300, x1=370)
+    number = page.block("65+", size=28, top=318, x0=300, x1=350)
+    page.block("lake towns", size=10, top=number.bbox.bottom + 20, x0=300, x1=350)
+    page.block("and villages", size=10, top=number.bbox.bottom + 52, x0=300, x1=360)
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[65] == "Meetings with 65+ lake towns and villages"
+
+
+def test_number_alone_under_a_label_is_not_in_it_where_no_label_runs_around() -> None:
+    """Without a label around its number on the page, a label over a number is only its
+    label."""
+    doc, page = _page()
+    page.block("visits to the lake pages", size=10, top=300, x0=300, x1=400)
+    page.block("114,034", size=28, top=316, x0=300, x1=400)
+    page.block("towns joined", size=10, top=300, x0=72, x1=140)
+    page.block("9", size=28, top=316, x0=72, x1=90)
+    assert ("visits to the lake pages", 114_034, None, None) in _figures(doc)
+
+
+def test_paragraph_read_as_one_block_around_its_number() -> None:
+    """A label whose first line sits left of its number and goes on under it, read as one block
+    without the number; and one whose first line sits right of it."""
+    doc, page = _page()
+    number = page.block("65+", size=28, top=300, x0=150, x1=200)
+    page.block(
+        "Meetings with\nlake town councils", size=10, top=number.bbox.bottom - 12, x0=72, x1=170
+    )
+    number = page.block("100+", size=28, top=400, x0=300, x1=360)
+    page.block(
+        "boats\nrepaired by volunteers", size=10, top=number.bbox.bottom - 12, x0=300, x1=420
+    )
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[65] == "Meetings with 65+ lake town councils"
+    assert found[100] == "boats repaired by volunteers"
+
+
+def test_number_broken_inside_its_digits_is_printed_whole_in_its_label() -> None:
+    doc, page = _page()
+    _label_around(page, 300)
+    page.block("Total visits to the lake pages", size=10, top=300, x0=300, x1=450)
+    page.block("114,0\n34", size=28, top=316, x0=300, x1=400)
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[114_034] == "Total visits to the lake pages 114,034"
+
+
+def test_rejoined_takes_the_line_break_out_of_a_number() -> None:
+    cases = {
+        "114,0 34": "114,034",
+        "114\u00a00 34": "114\u00a0034",
+        "1,200,00 0": "1,200,000",
+        "USD 3.4 mi llion": "USD 3.4 million",
+        "114 034": "114 034",
+        "3,5 10": "3,5 10",
+        "Over 300": "Over 300",
+    }
+    for text, whole in cases.items():
+        assert rejoined(text) == whole, text

@@ -440,6 +440,22 @@ def test_acronym_defined_at_the_top_of_page_two() -> None:
     assert identity.report_id == "awa-2019"
 
 
+def test_definition_cut_by_a_block_break_takes_the_name_the_cover_prints() -> None:
+    """Justified prose broke the name over two blocks: the definition's name is only the end of
+    the name the cover prints, and the cover's name is the publisher's."""
+    pages = [
+        page(1, blk("Lakeside Towns Network", 100, size=14), blk("Review 2024", 140, size=30)),
+        page(
+            2,
+            blk("The Lakeside", 100, page=2),
+            blk("Towns Network (LTN) links 40 towns around the lake.", 114, page=2),
+        ),
+    ]
+    identity = identify(pages, {}, "x", SHA)
+    assert (identity.organization, identity.short_name) == ("Lakeside Towns Network", "LTN")
+    assert identity.report_id == "ltn-2024"
+
+
 def test_acronym_after_the_name_on_the_cover() -> None:
     pages = _cover(
         blk("Lakeside Towns Network (LTN)", 100, size=24, bold=True),

@@ -12,6 +12,7 @@ from extractors.model import Document
 from extractors.pdf.read import read_document
 from tests import pdf_factory as pf
 from tests import table_pages as tp
+from tests.doc_factory import DocBuilder
 
 BODY = [
     pf.Text(72, 700 + 14 * i, f"Body text line {i} of the page, set at the body size.")
@@ -133,3 +134,23 @@ def test_key_values_are_placed_in_the_rules_flow(docs: dict[str, Document], tmp_
 
     kinds = [type(p.item).__name__ for p in flow(docs["card"]) if isinstance(p.item, KeyValues)]
     assert kinds == ["KeyValues"]
+
+
+def test_card_value_wrapped_onto_a_line_of_its_own_is_whole() -> None:
+    doc = DocBuilder(year=2024)
+    page = doc.page()
+    page.block("Lakeside (Norway)", bold=True)
+    page.block("Area: 412 km²\nPopulation: 1.9 million\nMayor: Kari Anne\nNordmann Berg")
+    page.block("A lakeside city that joined the network this year.")
+    page.block("Area: 96 km²\nPopulation: 54,300\nThe town joined the network in spring.")
+    cards = [kv for p in doc.build().pages for kv in p.key_values]
+    assert [(kv.title, kv.pairs) for kv in cards] == [
+        (
+            "Lakeside (Norway)",
+            (
+                ("Area", "412 km²"),
+                ("Population", "1.9 million"),
+                ("Mayor", "Kari Anne Nordmann Berg"),
+            ),
+        )
+    ]

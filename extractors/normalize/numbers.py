@@ -228,6 +228,30 @@ def parse_quantity(text: str) -> Quantity | None:
     return None
 
 
+_BROKEN_GROUP = re.compile(rf"(?<!\d)(?P<a>\d\d?){_SPACE_GROUP}(?P<b>\d\d?)(?!\d)")
+
+
+def rejoined(text: str) -> str:
+    """A quantity as printed, with the line break a narrow line put inside it taken out: a
+    group of digits broken in two ("114,0 34" -> "114,034", "114 0 34" -> "114 034") or a long
+    scale word ("1.2 mi llion" -> "1.2 million"). Text that is no such broken quantity comes
+    back as it is."""
+    match = _NUMERIC_RE.search(text)
+    if match is None:
+        return text
+    number, scale = match.group("num"), match.group("scale_word")
+    out = text
+    if number and re.fullmatch(_BROKEN, number):
+        for broken in _BROKEN_GROUP.finditer(number):
+            if len(broken.group("a") + broken.group("b")) == 3:
+                whole = number[: broken.start()] + broken.group("a") + broken.group("b")
+                out = out.replace(number, whole + number[broken.end() :], 1)
+                break
+    if scale and " " in scale.strip() and re.fullmatch(_BROKEN_SCALES, scale.strip(), re.I):
+        out = out.replace(scale.strip(), "".join(scale.split()), 1)
+    return out
+
+
 def parse_int(text: str) -> int | None:
     """The first quantity in `text` if its (scaled) value is a whole number, else None."""
     quantity = parse_quantity(text)

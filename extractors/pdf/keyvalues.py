@@ -17,6 +17,7 @@ _FACT = re.compile(r"^\s*(?P<key>[^\W\d_][\w .'’/&()-]{0,40}?)\s*[:：]\s*(?P<
 _MAX_KEY_WORDS = 4
 _MAX_TITLE_WORDS = 12
 _MAX_GRID_ROWS = 10
+_MAX_WRAPPED_WORDS = 3  # a value's line wrapped onto a line of its own is short
 _TEXT = frozenset({BlockRole.BODY, BlockRole.HEADING, BlockRole.CAPTION})
 
 
@@ -30,6 +31,28 @@ def fact(line: str) -> tuple[str, str] | None:
     if len(key.split()) > _MAX_KEY_WORDS or not key[:1].isupper():
         return None
     return key, " ".join(match.group("value").split())
+
+
+def _facts(lines: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The "Key: value" facts of a block's lines when every line is one, or the rest of the
+    value above wrapped onto a line of its own (a short line: "Mayor: Ana María" / "Soto
+    Vidal"); else none."""
+    out: list[tuple[str, str]] = []
+    for line in lines:
+        pair = fact(line)
+        if pair is not None:
+            out.append(pair)
+        elif out and _wrapped_value(line):
+            key, value = out[-1]
+            out[-1] = (key, f"{value} {' '.join(line.split())}")
+        else:
+            return []
+    return out
+
+
+def _wrapped_value(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _MAX_WRAPPED_WORDS and not line.rstrip().endswith((".", "!", "?"))
 
 
 def _adjacent(upper: Block, lower: Block) -> bool:
@@ -62,15 +85,15 @@ def _from_lines(page: Page) -> list[KeyValues]:
         group.clear()
 
     for i, block in enumerate(blocks):
-        pairs = [p for line in block.lines if (p := fact(line))]
+        pairs = _facts(block.lines)
         continues = bool(group) and _adjacent(group[-1][0], block)
-        if pairs and len(pairs) == len(block.lines) and (continues or not group):
+        if pairs and (continues or not group):
             if not group:
                 start = i
             group.extend((block, pair) for pair in pairs)
             continue
         close()
-        if pairs and len(pairs) == len(block.lines):
+        if pairs:
             start = i
             group.extend((block, pair) for pair in pairs)
     close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from extractors.model import Block, BlockRole, Page, Tile, TileArrangement
 from extractors.normalize.numbers import parse_quantity
@@ -18,6 +19,7 @@ EMPHASIS = 1.6  # a headline number is at least this many times the body size
 _NEAR = 24.0  # points between a number and the label under or over it
 _BESIDE = 0.35  # at most this share of the page width between a number and the label beside it
 _MAX_LABEL_WORDS = 16
+_FLUSH = 3.0  # points: the lines of one paragraph start at the same left edge
 _TEXT = frozenset({BlockRole.BODY, BlockRole.HEADING, BlockRole.CAPTION})
 
 
@@ -124,11 +126,13 @@ def _nearest_number(block: Block, numbers: Sequence[Block], extents: Extents) ->
 
 def _run_of_lines(
     number: Block, x0: float, labels: Sequence[Block], numbers: Sequence[Block],
-    extents: Extents, step: int,
+    extents: Extents, step: int, row: Block | None = None, leading: float = 0.0,
 ) -> list[Block]:  # fmt: skip
     """The small lines set right above (step -1) or under (step 1) a number's line, flush with
     the paragraph's left edge `x0` and closer to it than to any other number: the rest of a
-    label wrapped around the number."""
+    label wrapped around the number. The lines go on as far apart as the first of them is from
+    the text on the number's line (`row`; the number itself is set taller than its line), or
+    as the page's labels are set (`leading`)."""
     out: list[Block] = []
     edge = number
     reach = 0.8 * number.bbox.height
@@ -140,29 +144,80 @@ def _run_of_lines(
         near = [
             b
             for b in near
-            if abs(b.bbox.x0 - x0) <= 3
+            if abs(b.bbox.x0 - x0) <= _FLUSH
             and b not in out
             and _nearest_number(b, numbers, extents) is number
         ]
         if not near:
             return out[::-1] if step < 0 else out
         nxt = min(near, key=lambda b: abs(b.bbox.top - edge.bbox.bottom))
-        gap = edge.bbox.top - nxt.bbox.bottom if step < 0 else nxt.bbox.top - edge.bbox.bottom
-        reach = max(1.2 * nxt.font_size, 1.3 * gap + 2)
+        base = row if edge is number and row is not None else edge
+        gap = _gap(base, nxt, step)
+        reach = max(1.2 * nxt.font_size, 1.3 * gap + 2, 1.3 * leading + 2 if leading else 0.0)
         edge = nxt
         out.append(edge)
+
+
+def _gap(a: Block, b: Block, step: int) -> float:
+    """How far `b` is set under `a` (step 1) or over it (step -1)."""
+    return b.bbox.top - a.bbox.bottom if step > 0 else a.bbox.top - b.bbox.bottom
+
+
+def _line_gaps(lines: Sequence[Block]) -> list[float]:
+    """The gaps between the successive lines of a label (top to bottom, lines on one row
+    skipped)."""
+    ordered = sorted(lines, key=lambda b: b.bbox.top)
+    return [g for a, b in pairwise(ordered) if (g := _gap(a, b, 1)) > 0]
+
+
+def _split_around(
+    number: Block, labels: Sequence[Block]
+) -> tuple[Block, Block, Block, bool] | None:
+    """A paragraph of several lines whose first line is set on the number's row and that goes on
+    under the number: a label wrapped around its number, read as one block without it
+    ("Meetings with" / "smart city stakeholders" around "65+", the first line left of the
+    number; "city officials" / "trained at ..." after "100+", the first line right of it, the
+    rest flush with the number). The paragraph, its first line, the rest, and whether the
+    first line is before the number."""
+    reach = 0.5 * number.font_size
+    for b in labels:
+        if len(b.lines) < 2 or b.bbox.top < number.bbox.top:
+            continue
+        line = b.bbox.height / len(b.lines)
+        first_bottom = b.bbox.top + line
+        if (
+            abs(number.bbox.bottom - first_bottom) > 0.3 * number.font_size
+            or b.bbox.bottom <= number.bbox.bottom
+        ):
+            continue
+        before = b.bbox.x0 + reach < number.bbox.x0 <= b.bbox.x1 + reach
+        after = abs(b.bbox.x0 - number.bbox.x0) <= _FLUSH and b.bbox.x1 > number.bbox.x1
+        if not before and not after:
+            continue
+        x0, x1 = (b.bbox.x0, number.bbox.x0) if before else (number.bbox.x1, b.bbox.x1)
+        first = replace(
+            b,
+            text=b.lines[0],
+            lines=b.lines[:1],
+            bbox=replace(b.bbox, x0=x0, x1=min(b.bbox.x1, x1), bottom=first_bottom),
+        )
+        rest = replace(
+            b, text=" ".join(b.lines[1:]), lines=b.lines[1:], bbox=replace(b.bbox, top=first_bottom)
+        )
+        return b, first, rest, before
+    return None
 
 
 def _around(
     number: Block, labels: Sequence[Block], numbers: Sequence[Block], extents: Extents,
     width: float,
-) -> tuple[Tile, bool] | None:  # fmt: skip
+) -> tuple[Tile, bool, list[float]] | None:  # fmt: skip
     """A label around the number, set on its baseline (text before it, or text after it that goes
     on under the number: "Speakership at / 12 partner / events", and the whole paragraph is the
     label), else a label beside it on its right (a number that starts its line, "1.2 million
     page views", is a number beside its label). The flag says whether the label touches the
     number (else it is only the nearest text to its right, and a label over or under the number
-    is preferred)."""
+    is preferred), and the gaps between the lines of a label that goes around the number."""
     left = [
         b
         for b in labels
@@ -177,13 +232,22 @@ def _around(
     tail = after if after and _on_baseline(number, after) else None
     close = tail is not None and tail.bbox.x0 - number.bbox.x1 <= 0.5 * number.font_size
     head = max(left, key=lambda b: b.bbox.x1) if left else None
+    rest: list[Block] = []
+    split = _split_around(number, labels) if head is None else None
+    if split is not None and split[3]:
+        head, rest = split[1], [split[2]]
+    elif split is not None and not close:
+        tail, rest, close = split[1], [split[2]], True
+    else:
+        split = None
     x0 = head.bbox.x0 if head else number.bbox.x0
-    runs = (labels, numbers, extents)
+    runs = ([b for b in labels if split is None or b is not split[0]], numbers, extents)
+    row = head or tail
     before = _run_of_lines(number, x0, *runs, -1) if head or close else []
-    after_lines = _run_of_lines(number, x0, *runs, 1) if head or close else []
+    after_lines = _run_of_lines(number, x0, *runs, 1, row) if head or close else []
     if head or close:
         parts = [*before, *([head] if head else []), number, *([tail] if tail else [])]
-        parts += after_lines
+        parts += [*rest, *after_lines]
         if not head and not before:  # the line starts with the number: the rest is its label
             parts = parts[1:]
         label = " ".join(b.text for b in parts)
@@ -191,12 +255,42 @@ def _around(
         for b in parts:
             box = box.union(b.bbox)
         kind: TileArrangement = "number_inside" if head or before else "number_beside"
-        return Tile(number.text, label, number.page_number, box, kind), True
+        gaps = _line_gaps([*before, *([row] if row else []), *after_lines])
+        return Tile(number.text, label, number.page_number, box, kind), True, gaps
     if after is not None and after.role is not BlockRole.HEADING:
         box = number.bbox.union(after.bbox)
         touching = after.bbox.x0 - number.bbox.x1 <= 0.5 * number.font_size
-        return Tile(number.text, after.text, number.page_number, box, "number_beside"), touching
+        tile = Tile(number.text, after.text, number.page_number, box, "number_beside")
+        return tile, touching, []
     return None
+
+
+def _in_paragraph(
+    number: Block, labels: Sequence[Block], numbers: Sequence[Block], extents: Extents,
+    leading: float,
+) -> Tile | None:  # fmt: skip
+    """On a page whose labels run around their numbers, a number set on a line of its own under
+    lines of a label, flush with them, is a word of that label wrapped onto a line of its own
+    ("Total views of online content" over "114,034"; "Meetings with" over "65+" over "smart
+    city stakeholders"), when nothing is set beside it on its line: the whole paragraph is
+    the label."""
+    if any(
+        _same_row(b, number) and _overlap_x(b, number) > -0.5 * number.font_size for b in labels
+    ):
+        return None  # text on the number's line: a label beside or around it, not over it
+    runs = (labels, numbers, extents)
+    before = _run_of_lines(number, number.bbox.x0, *runs, -1, leading=leading)
+    # the line over a number set in the paragraph is nearer to it than the paragraph's lines
+    # are to each other (the number is set taller than its line)
+    if not before or _gap(number, before[-1], -1) >= (leading or 0.5 * number.bbox.height):
+        return None
+    after = _run_of_lines(number, number.bbox.x0, *runs, 1, leading=leading)
+    parts = [*before, number, *after]
+    box = number.bbox
+    for b in parts:
+        box = box.union(b.bbox)
+    label = " ".join(b.text for b in parts)
+    return Tile(number.text, label, number.page_number, box, "number_inside")
 
 
 def find_tiles(page: Page, body_size: float) -> list[Tile]:
@@ -216,14 +310,24 @@ def find_tiles(page: Page, body_size: float) -> list[Tile]:
     tiles: dict[int, Tile] = {}
     beside: dict[int, Tile] = {}
     stacked = []
+    gaps: list[float] = []
     for number in numbers:
         found = _around(number, labels, numbers, extents, page.width)
         if found is not None and found[1]:
             tiles[id(number)] = found[0]
+            if found[0].arrangement == "number_inside":
+                gaps += found[2]
             continue
         if found is not None:
             beside[id(number)] = found[0]
         stacked.append(number)
+    if any(t.arrangement == "number_inside" for t in tiles.values()):
+        leading = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+        for number in list(stacked):
+            inside = _in_paragraph(number, labels, numbers, extents, leading)
+            if inside is not None:
+                tiles[id(number)] = inside
+                stacked.remove(number)
     under = {id(n): b for n in stacked if (b := _below(n, labels))}
     over = {id(n): b for n in stacked if (b := _above(n, labels))}
     gap_under = sum(b.bbox.top - n.bbox.bottom for n in stacked if (b := under.get(id(n))))

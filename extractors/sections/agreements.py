@@ -121,8 +121,19 @@ def _columns(table: Table, year: int | None) -> tuple[int, int] | None:
 
 
 def _wrapped(table: Table, when: int) -> bool:
-    """Do the table's rows show cells wrapped onto rows of their own (a date cut in two)?"""
-    return any(when < len(row) and row[when].strip() and _fragment(row[when]) for row in table.rows)
+    """Do the table's rows show cells wrapped onto rows of their own: a date cut in two, or,
+    under a first row that has its date, rows with no date at all (the rest of a partner's name
+    wrapped in a table read one printed line a row)?"""
+    dates = [row[when].strip() if when < len(row) else "" for row in table.rows]
+    if any(d and _fragment(d) for d in dates):
+        return True
+    if len(dates) < 2 or not dates[0] or all(dates):
+        return False
+    # a piece of a name wrapped in the name's column is about as short as the lines of names
+    # beside dates (a sentence of the prose under the table, taken for its last row, is not)
+    words = [sum(len(c.split()) for j, c in enumerate(row) if j != when) for row in table.rows]
+    longest = max(w for w, d in zip(words, dates, strict=True) if d)
+    return all(w <= longest + 1 for w, d in zip(words, dates, strict=True) if not d)
 
 
 def _continues(dated: str, cell: str, year: int | None) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extractors.model import BBox, Block, BlockRole, Page, Tile, TileArrangement
-from extractors.normalize.numbers import Quantity, parse_quantity
+from extractors.normalize.numbers import Quantity, parse_quantity, rejoined
 from extractors.records import Figure, Source
 from extractors.sections.base import Context
 
@@ -75,11 +75,19 @@ def _one_line(block: Block) -> bool:
     return len(block.lines) <= 1 and block.bbox.height <= 1.8 * block.font_size
 
 
+def _in_label(block: Block, label: str) -> bool:
+    """Is the block's text in the label (each of its lines, for a paragraph the label's number
+    broke in two)?"""
+    return block.text in label or (
+        len(block.lines) > 1 and all(line in label for line in block.lines)
+    )
+
+
 def _parts(page: Page, tile: Tile) -> tuple[Block | None, list[Block]]:
     """The tile's number block and its label's blocks, top to bottom."""
     inside = [b for b in page.body_blocks if _inside(b, tile.bbox)]
     number = next((b for b in inside if b.text == tile.value_text), None)
-    label = [b for b in inside if b is not number and b.text in tile.label]
+    label = [b for b in inside if b is not number and _in_label(b, tile.label)]
     return number, sorted(label, key=lambda b: b.bbox.top)
 
 
@@ -425,8 +433,11 @@ def _figure(tile: Tile) -> Figure | None:
     if quantity is None or is_year(quantity):
         return None
     text = tile.label if tile.arrangement == "number_inside" else f"{tile.value_text} {tile.label}"
+    label = tile.label
+    if tile.arrangement == "number_inside":  # the number as printed, not as its line broke it
+        label = label.replace(tile.value_text, rejoined(tile.value_text), 1)
     return Figure(
-        label=tile.label,
+        label=label,
         value=quantity.value,
         unit=quantity.unit,
         qualifier=quantity.qualifier,
