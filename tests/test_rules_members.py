@@ -242,3 +242,18 @@ def test_a_region_heading_that_took_in_the_end_of_a_list_still_names_the_region(
     page.heading("Harbour State, Pine State, MIDDLE EAST | 8", level=3)
     page.body("Oman: Harbourtown")
     assert _regions(doc) == [("Middle East", 8)]
+
+
+def test_a_region_heading_cut_in_two_on_its_line_counts_the_region_not_all_members() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    # the layout set the words of one heading apart on its line: "14 members in" | "the Americas"
+    page.heading("14 members in", level=2, top=top, x0=72.0)
+    page.heading("the Americas", level=2, top=top, x0=175.0)
+    page.cursor = top + 30
+    page.heading("Chile", level=3)
+    page.body("Lakeside")
+    overview = members.extract(Context(doc.build()))
+    assert [(r.region, r.stated_count) for r in overview.regions] == [("Americas", 14)]
+    assert [t.scope for t in overview.totals] == []
