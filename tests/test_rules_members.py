@@ -6,7 +6,7 @@ All content is invented: a fictional "Association of Lakeside Towns" and its tow
 
 from __future__ import annotations
 
-from extractors.model import BBox, Table
+from extractors.model import BBox, Table, TableCell
 from extractors.sections import members
 from extractors.sections.base import Context
 from tests.doc_factory import DocBuilder, PageBuilder
@@ -242,3 +242,137 @@ def test_a_region_heading_that_took_in_the_end_of_a_list_still_names_the_region(
     page.heading("Harbour State, Pine State, MIDDLE EAST | 8", level=3)
     page.body("Oman: Harbourtown")
     assert _regions(doc) == [("Middle East", 8)]
+
+
+def test_a_table_filling_its_column_is_read_under_the_heading_printed_above_it() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    page.heading("Europe (2)", level=2, top=top, x0=72.0)
+    page.cursor = top + 20
+    page.table(["Country", "Members"], [["Norway", "Lakeside, Fjordby"]], x0=72.0, x1=280.0)
+    # the right column: a heading and a table the flow reads before the left table (nothing
+    # is printed below that one in its column, so the flow places it at the end of the page)
+    page.heading("Africa (1)", level=2, top=top + 60, x0=300.0)
+    page.cursor = top + 80
+    page.table(["Country", "Members"], [["Kenya", "Rivertown"]], x0=300.0, x1=523.0)
+    assert _members(doc) == [
+        ("Fjordby", "Norway", "Europe", "local_government"),
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Rivertown", "Kenya", "Africa", "local_government"),
+    ]
+
+
+def test_a_counted_heading_read_into_one_header_cell_gives_the_tables_region() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("Local governments | 3", level=2)
+    # the region's heading, printed over the last column, was read into that header cell
+    page.table(
+        ["Country", "Members", "Country", "Africa | 3 Members"],
+        [["Kenya", "Rivertown, Lakeside", "Ghana", "Harbourtown"]],
+    )
+    assert _members(doc) == [
+        ("Harbourtown", "Ghana", "Africa", "local_government"),
+        ("Lakeside", "Kenya", "Africa", "local_government"),
+        ("Rivertown", "Kenya", "Africa", "local_government"),
+    ]
+    assert _regions(doc) == [("Africa", 3)]
+
+
+def test_a_table_continued_with_its_first_row_taken_for_a_header_goes_on_in_its_region() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("Local governments | 4", level=2)
+    # the region is known from the heading read into the first part's header only
+    page.table(
+        ["Country", "Africa | 4 Members"], [["Kenya", "Rivertown"], ["Ghana", "Harbourtown"]]
+    )
+    # the rest of the table: its first row (printed again after the break) read as a header
+    page.table(["Ghana", "Harbourtown"], [["Togo", "Lakeside, Fjordby"]])
+    assert _members(doc) == [
+        ("Fjordby", "Togo", "Africa", "local_government"),
+        ("Harbourtown", "Ghana", "Africa", "local_government"),
+        ("Lakeside", "Togo", "Africa", "local_government"),
+        ("Rivertown", "Kenya", "Africa", "local_government"),
+    ]
+
+
+def test_names_one_a_line_are_put_back_together_where_they_wrapped() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("Institutions (3)", level=2)
+    top = page.cursor
+    page.heading("Nigeria", level=3, x1=200.0)
+    lines = [
+        "African Smart Cities Innovation Foundation",
+        "(ASCIF)",  # would have fitted: goes on all the same
+        "Digital Collaborative Platform",
+        "National Information Technology",
+        "Development Agency (NITDA)",  # "Development" would not have fitted on the line before
+    ]
+    page.body("\n".join(lines))
+    # short names in a column as wide as a name of another country in it: nothing wrapped
+    page.heading("Malaysia", level=3, top=top, x0=320.0)
+    page.body("Lakeside Island\nHarbour Point", top=top + 20, x0=320.0)
+    page.heading("Norway", level=3, top=top + 60, x0=320.0)
+    page.body("Fjordby Lakeshore Harbour Authority", top=top + 80, x0=320.0)
+    assert _members(doc) == [
+        ("African Smart Cities Innovation Foundation (ASCIF)", "Nigeria", None, "institution"),
+        ("Digital Collaborative Platform", "Nigeria", None, "institution"),
+        ("Fjordby Lakeshore Harbour Authority", "Norway", None, "institution"),
+        ("Harbour Point", "Malaysia", None, "institution"),
+        ("Lakeside Island", "Malaysia", None, "institution"),
+        (
+            "National Information Technology Development Agency (NITDA)",
+            "Nigeria",
+            None,
+            "institution",
+        ),
+    ]
+
+
+def test_a_region_heading_cut_in_two_on_its_line_counts_the_region_not_all_members() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    # the layout set the words of one heading apart on its line: "14 members in" | "the Americas"
+    page.heading("14 members in", level=2, top=top, x0=72.0)
+    page.heading("the Americas", level=2, top=top, x0=175.0)
+    page.cursor = top + 30
+    page.heading("Chile", level=3)
+    page.body("Lakeside")
+    overview = members.extract(Context(doc.build()))
+    assert [(r.region, r.stated_count) for r in overview.regions] == [("Americas", 14)]
+    assert [t.scope for t in overview.totals] == []
+
+
+def test_columns_of_country_lines_take_the_heading_printed_over_each_column() -> None:
+    doc, page = new_doc()
+    page.heading("Member overview", level=1)
+    top = page.cursor
+    page.heading("Europe (3)", level=2, top=top, x0=300.0)  # over the second column only
+    top += 24
+    columns = [
+        # a counted heading the parser cut over two cells of the first column
+        ["2 members in the", "Middle East", "Oman: Muscat", "Iraq: Erbil"],
+        ["Norway: Lakeside", "Sweden: Shoreham", "Finland: Pinetown"],
+    ]
+    cells = [
+        TableCell(i, c, text, page.number, BBox(x0, top + 16 * i, x0 + 150, top + 16 * (i + 1)))
+        for c, (x0, column) in enumerate(zip((72.0, 300.0), columns, strict=True))
+        for i, text in enumerate(column)
+    ]
+    rows = [tuple(col[i] if i < len(col) else "" for col in columns) for i in range(4)]
+    table = Table(
+        (page.number,), BBox(72.0, top, 450.0, top + 64), (), tuple(rows), cells=tuple(cells)
+    )
+    page.page.tables.append(table)
+    assert _members(doc) == [
+        ("Erbil", "Iraq", "Middle East", "local_government"),
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Muscat", "Oman", "Middle East", "local_government"),
+        ("Pinetown", "Finland", "Europe", "local_government"),
+        ("Shoreham", "Sweden", "Europe", "local_government"),
+    ]
+    assert _regions(doc) == [("Europe", 3), ("Middle East", 2)]

@@ -106,3 +106,28 @@ def test_tiles_stacked_in_two_columns_are_no_table() -> None:
             words.append(_word(text, x0, top + 16) | {"size": 28.0, "bottom": top + 44})
     runs = find_runs(text_lines(words), 0.0, 600.0)
     assert runs and all(judge(r) is not Verdict.TABLE for r in runs)
+
+
+def _counted_heading_columns(size: float) -> list[Word]:
+    """Two columns of country sub-headings (title case, set like the text) over their cities,
+    the second column also holding headings that count a kind of member ("16 INSTITUTIONS")."""
+    words: list[Word] = []
+    for block in range(4):
+        top = 100.0 + 36 * block
+        words += [_bold(_word("Kenya", 72.0, top)), _word("Lakeview", 72.0, top + 12)]
+        if block % 2:
+            heading = [_word("16", 300.0, top), _word("INSTITUTIONS", 315.0, top)]
+            words += [_bold(w) | {"size": size, "bottom": top + size} for w in heading]
+        else:
+            words += [_bold(_word("Ghana", 300.0, top))]
+        words.append(_word("Harbour", 300.0, top + 12))
+    return words
+
+
+def test_columns_of_sub_sections_under_headings_that_count_are_prose() -> None:
+    assert _verdict(_counted_heading_columns(SIZE * 1.3)) is Verdict.PROSE
+
+
+def test_bold_capitals_with_a_number_set_like_the_cells_are_still_a_table() -> None:
+    """A bold total in a cell ("16 INSTITUTIONS" at the table's own size) is no heading."""
+    assert _verdict(_counted_heading_columns(SIZE)) is Verdict.TABLE

@@ -62,9 +62,25 @@ def _beside(heading: Block, other: Block) -> bool:
     )
 
 
+def _scoped(text: str) -> bool:
+    """Whether a heading counts the members of a region or of a kind."""
+    found = counted(text)
+    return found is not None and bool(_region(found[0]) or member_type(found[0]))
+
+
+def _cut(heading: Block, after: Block | None) -> str | None:
+    """The words of a heading the layout cut in two on its line ("14 members in" beside "the
+    Americas") put back together, when only the whole counts a region or kind of members."""
+    if after is None or after.role is not BlockRole.HEADING or not _beside(heading, after):
+        return None
+    text = f"{heading.text} {after.text}"
+    return text if _scoped(text) and not _scoped(heading.text) else None
+
+
 def _heading_texts(ctx: Context) -> list[tuple[Source, str]]:
     """Every heading's provenance and text, a count the layout set apart on the heading's line
-    joined back to it ("INSTITUTIONS" beside "| 16")."""
+    joined back to it ("INSTITUTIONS" beside "| 16"), a heading cut in two on its line put back
+    together (`_cut`)."""
     blocks = [p.item for p in ctx.blocks() if isinstance(p.item, Block)]
     out: list[tuple[Source, str]] = []
     for i, block in enumerate(blocks):
@@ -76,6 +92,7 @@ def _heading_texts(ctx: Context) -> list[tuple[Source, str]]:
         text = (
             _joined(block.text, after.text) if after and apart and not counted(block.text) else None
         )
+        text = text or _cut(block, after)
         if after is not None and text is not None:
             src = Source(block.page_number, block.bbox.union(after.bbox), text)
         out.append((src, src.source_text))

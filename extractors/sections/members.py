@@ -13,8 +13,11 @@ Members, in the designs reports use, each country found in the gazetteer:
 Lines and sub-headings are read in a section about members (a heading that says so, or counts a
 region or a kind of member). What the parser read imperfectly is put back: a "Country | Members"
 table printed without rules (loose blocks, see `grid`), a header that took in the heading printed
-above the table ("45 MEMBERS IN AFRICA Country"), and columns of "Country: a, b" lines under
-counted headings read as one table without header."""
+above the table ("45 MEMBERS IN AFRICA Country", or over one cell: "AFRICA | 45 Members"), a
+table the flow placed after the headings of the next column (read under the heading printed
+above it), a table continued after a break with its first row taken for a header, columns of
+"Country: a, b" lines under counted headings read as one table without header, and names of a
+one-name-a-line list wrapped to the width of their column."""
 
 from __future__ import annotations
 
@@ -174,33 +177,86 @@ def column_pairs(table: Table) -> list[tuple[int, int]]:
     return [(i, i + 1) for i in sorted(typed) if i + 1 not in typed and (i - 1) not in typed]
 
 
+def headless(table: Table) -> Table:
+    """A table whose header is a row of entries (the part of a "Country | Members" table
+    continued after a break, its first row taken for a header: "Kenya | Nairobi | Ghana |
+    Accra"; columns of "Country: names" lines, one of them in the first line) with that row
+    given back to its body; any other table as it is."""
+    if not table.header or header_pairs(list(table.header)):
+        return table
+    whole = replace(table, header=(), rows=(table.header, *table.rows))
+    typed = _typed_columns(whole)
+    entries = any(
+        (m := _LINE.match(cell)) and _country(m.group("country")) for cell in table.header
+    )
+    countries = typed and all(_country(table.header[i]) for i in typed if i < len(table.header))
+    if not entries and not (countries and column_pairs(whole)):
+        return table
+    boxes = table.row_bboxes
+    if boxes and len(table.row_pages) == len(table.rows):
+        first = BBox(table.bbox.x0, table.bbox.top, table.bbox.x1, boxes[0].top)
+        return replace(
+            whole,
+            row_pages=(table.row_pages[0], *table.row_pages),
+            row_bboxes=(first, *boxes),
+        )
+    return replace(whole, row_pages=(), row_bboxes=())
+
+
 def _above(table: Table) -> tuple[str, int] | None:
     """The count a heading read into the table's header states ("45 MEMBERS IN AFRICA"), as
-    (label, number)."""
-    for text, _ in split_header(table.header):
+    (label, number): printed across the header cells, or over one of them only, before its
+    label ("AFRICA | 45 Members")."""
+    return next((found for _, found in _headings_above(table)), None)
+
+
+def _headings_above(table: Table) -> list[tuple[str, tuple[str, int]]]:
+    """The text of each counted heading read into the table's header, with its count: the text
+    printed across the cells, or, before one cell's label, a counted heading of a region at the
+    end of what the cell took in ("... GOVERNMENTS | 166 AFRICA | 45 Members")."""
+    out = []
+    for text, label in split_header(table.header):
         if text and (found := counted(text)) is not None:
-            return found
-    return None
+            out.append((text, found))
+            continue
+        words = label.split()[:-1] if not text else []
+        for start in range(len(words)):
+            candidate = " ".join(words[start:])
+            found = counted(candidate)
+            if found is not None and (start == 0 or _region(found[0])):
+                out.append((candidate, found))
+                break
+    return out
 
 
 def _table_regions(table: Table) -> list[RegionTotal]:
     """The region total of a heading read into a members table's header."""
-    above = _above(table) if column_pairs(table) else None
-    region = _region(above[0]) if above else None
-    if above is None or region is None:
+    found = _headings_above(table) if column_pairs(table) else []
+    if not found or (region := _region(found[0][1][0])) is None:
         return []
-    text = next(t for t, _ in split_header(table.header) if t and counted(t) == above)
-    return [RegionTotal(region, above[1], source(table, text=text))]
+    text, (_, count) = found[0]
+    return [RegionTotal(region, count, source(table, text=text))]
 
 
-def _table_members(placed: Placed, table: Table, members_section: bool) -> list[Member]:
-    pairs = column_pairs(table)
-    if not pairs or (not members_section and not table.header):
-        return []
+def table_scope(placed: Placed, table: Table) -> Scope:
+    """The region and kind of member a members table lists: its headings', or those of a
+    counted heading read into its header."""
     region, kind = _context(placed)
     above = _above(table)
     if above is not None:
         region = _region(above[0]) or region
+    return region, kind
+
+
+def _table_members(
+    placed: Placed, table: Table, members_section: bool, scope: Scope | None = None
+) -> list[Member]:
+    """The members a table lists, in `scope` when given (that of the table it goes on), else
+    in its own (`table_scope`)."""
+    pairs = column_pairs(table)
+    if not pairs or (not members_section and not table.header):
+        return []
+    region, kind = scope or table_scope(placed, table)
     found: list[Member] = []
     for index, row in enumerate(table.rows):
         for country_col, names_col in pairs:
@@ -248,10 +304,20 @@ def _grid_members(ctx: Context) -> tuple[list[Member], set[int]]:
     return found, used
 
 
+def _misplaced(placed: Placed, table: Table) -> bool:
+    """Whether the flow put a table under a heading printed below its top on its page (it
+    placed a table that fills the rest of its column at the end of the page)."""
+    inner = placed.headings[-1] if placed.headings else None
+    return (
+        inner is not None and inner.page_number == placed.page and inner.bbox.top > table.bbox.top
+    )
+
+
 def _under_heading(ctx: Context, placed: Placed, row: Sequence[BBox]) -> Placed:
-    """The label of a table printed without rules placed under the heading printed closest
-    above its header row (over any of the tables side by side in it), when the flow put that
-    heading after the label (it reads the page column by column)."""
+    """A table (or the label of a table printed without rules) placed under the heading printed
+    closest above its header row (over any of the tables side by side in it), when the flow put
+    it under another one: the flow reads the page column by column and places a table that fills
+    the rest of its column at the end of the page, after the headings of the next column."""
     top = min(box.top for box in row)
     above = [
         p
@@ -271,31 +337,72 @@ def _under_heading(ctx: Context, placed: Placed, row: Sequence[BBox]) -> Placed:
     return replace(placed, headings=(*nearest.headings, nearest.item))
 
 
-def _column_cells(table: Table) -> list[tuple[str, Source]]:
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    col: int
+    text: str
+    source: Source
+    bbox: BBox | None  # where the cell is printed, when the parser kept it
+
+
+def _column_cells(table: Table) -> list[_Cell]:
     """The cells of a table without header column by column, top down: a page of text in
     columns the parser read as one table."""
     width = max((len(r) for r in table.rows), default=0)
+    boxes = {(c.row, c.col): c.bbox for c in table.cells if not table.header}
     out = []
     for col in range(width):
         for index, row in enumerate(table.rows):
             if col < len(row) and row[col].strip():
                 src = row_source(table, index)
-                out.append((" ".join(row[col].split()), Source(src.page, src.bbox, row[col])))
+                text = " ".join(row[col].split())
+                out.append(
+                    _Cell(col, text, Source(src.page, src.bbox, row[col]), boxes.get((index, col)))
+                )
     return out
 
 
-def _column_lines(placed: Placed, table: Table) -> tuple[list[Member], list[RegionTotal], Scope]:
+def _counted_scope(text: str) -> tuple[str, int] | None:
+    """The count a heading of a region or kind of member states, None for other text."""
+    found = counted(text)
+    return found if found is not None and (_region(found[0]) or member_type(found[0])) else None
+
+
+def _column_lines(
+    placed: Placed, table: Table, headings: Sequence[Placed] = ()
+) -> tuple[list[Member], list[RegionTotal], Scope]:
     """ "Country: a, b" lines in the columns of a table without header, under the counted
-    headings printed in them ("EUROPE (18)"): a line that is no entry goes on with the entry
-    before it unless it ends a sentence (prose: it closes the entry). Also the region and kind
-    in force at the table's end, for the lines that go on after it."""
+    headings printed in them ("EUROPE (18)", also when the parser cut one over two cells: "8
+    members in the" | "Middle East") or printed over a column, where it starts (`headings`:
+    those of the page): a line that is no entry goes on with the entry before it unless it ends
+    a sentence (prose: it closes the entry). Also the region and kind in force at the table's
+    end, for the lines that go on after it."""
     region, kind = _context(placed)
     regions: list[RegionTotal] = []
     entries: list[tuple[str, str, Source, str | None, MemberType | None]] = []
     open_entry = False
-    for text, src in _column_cells(table):
-        found = counted(text)
-        if found is not None and (_region(found[0]) or member_type(found[0])):
+    cells = _column_cells(table)
+    skip = listed = False
+    for at, cell in enumerate(cells):
+        if skip:
+            skip = False
+            continue
+        text, src = cell.text, cell.source
+        if cell.bbox is not None and (at == 0 or cells[at - 1].col != cell.col):
+            # the heading over a column's start; the lowest of the columns before only while
+            # no heading printed inside the table has set the scope
+            over = _heading_over(cell.bbox, headings, aligned_only=listed)
+            if over is not None:
+                assert isinstance(over.item, Block)
+                region, kind = _context(Placed(over.item, over.page, (*over.headings, over.item)))
+        found = _counted_scope(text)
+        after = cells[at + 1] if at + 1 < len(cells) else None
+        if found is None and after is not None and after.col == cell.col:
+            joined = f"{text} {after.text}"
+            if (found := _counted_scope(joined)) is not None:
+                text, skip = joined, True
+        if found is not None:
+            listed = True
             region = _region(found[0]) or (None if member_type(found[0]) else region)
             kind = member_type(found[0]) or kind
             if _region(found[0]):
@@ -394,18 +501,24 @@ def _line_members(
     return found
 
 
-def _printed_scopes(ctx: Context) -> dict[int, Scope]:
-    """The scope of each block of a page in columns by where it is printed: that of the nearest
-    heading of a region or kind of member above it that starts where it starts, or at the top of
-    a column, that of the lowest such heading of the columns before (the flow may read the
-    columns of a page out of order). A block with no such heading on its page is left to the
-    flow."""
+def scope_headings(ctx: Context) -> dict[int, list[Placed]]:
+    """The headings of a region or kind of member, by page."""
     by_page: dict[int, list[Placed]] = {}
     for placed in ctx.blocks():
         if isinstance(placed.item, Block) and placed.item.role is BlockRole.HEADING:
             label = (counted(placed.item.text) or (placed.item.text, 0))[0]
             if _region(label) or member_type(label):
                 by_page.setdefault(placed.page, []).append(placed)
+    return by_page
+
+
+def _printed_scopes(ctx: Context) -> dict[int, Scope]:
+    """The scope of each block of a page in columns by where it is printed: that of the nearest
+    heading of a region or kind of member above it that starts where it starts, or at the top of
+    a column, that of the lowest such heading of the columns before (the flow may read the
+    columns of a page out of order). A block with no such heading on its page is left to the
+    flow."""
+    by_page = scope_headings(ctx)
     out: dict[int, Scope] = {}
     for placed in ctx.blocks():
         block = placed.item
@@ -413,7 +526,7 @@ def _printed_scopes(ctx: Context) -> dict[int, Scope]:
             id(h.item) for h in by_page.get(placed.page, [])
         }:
             continue
-        heading = _heading_over(block, by_page.get(placed.page, []))
+        heading = _heading_over(block.bbox, by_page.get(placed.page, []))
         if heading is not None:
             assert isinstance(heading.item, Block)
             path = Placed(heading.item, heading.page, (*heading.headings, heading.item))
@@ -421,7 +534,12 @@ def _printed_scopes(ctx: Context) -> dict[int, Scope]:
     return out
 
 
-def _heading_over(block: Block, headings: Sequence[Placed]) -> Placed | None:
+def _heading_over(
+    where: BBox, headings: Sequence[Placed], aligned_only: bool = False
+) -> Placed | None:
+    """The heading over what is printed at `where`: the nearest above that starts where it
+    starts, else (unless `aligned_only`) the lowest of the columns before."""
+
     def box(p: Placed) -> BBox:
         assert isinstance(p.item, Block)
         return p.item.bbox
@@ -429,15 +547,40 @@ def _heading_over(block: Block, headings: Sequence[Placed]) -> Placed | None:
     above = [
         h
         for h in headings
-        if abs(box(h).x0 - block.bbox.x0) <= _ALIGN and box(h).bottom <= block.bbox.top + 1
+        if abs(box(h).x0 - where.x0) <= _ALIGN and box(h).bottom <= where.top + 1
     ]
     if above:
         return max(above, key=lambda h: box(h).bottom)
-    left = [h for h in headings if box(h).x1 <= block.bbox.x0 + 1]
+    if aligned_only:
+        return None
+    left = [h for h in headings if box(h).x1 <= where.x0 + 1]
     if not left:
         return None
     column = max(box(h).x0 for h in left)
     return max((h for h in left if box(h).x0 >= column - _ALIGN), key=lambda h: box(h).bottom)
+
+
+_GOES_ON = re.compile(r"^[(&a-z]")  # a line that can only go on with the one before
+_OPEN_END = re.compile(r"(&|,|-|\b(and|of|for|de|du|la))$", re.IGNORECASE)  # nor end a name
+_CLOSED = re.compile(r"\)$")  # "... (NITDA)": a name ends with its acronym
+
+
+def _column_width(ctx: Context, block: Block) -> float:
+    """How wide the column a block starts in is: the widest body block of the document that
+    starts where it starts and lies within one column of its page (crosses no other block's
+    start there), at least the block's own width. A column holding short names only is as wide
+    as the text other pages set in it."""
+    widest = block.bbox.width
+    for page in ctx.document.pages:
+        blocks = page.body_blocks
+        column = [b for b in blocks if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN]
+        if not column:
+            continue
+        starts = {round(b.bbox.x0) for b in blocks}
+        for b in column:
+            if not any(b.bbox.x0 + _ALIGN < x < b.bbox.x1 - _ALIGN for x in starts):
+                widest = max(widest, b.bbox.width)
+    return widest
 
 
 def _wrapped(ctx: Context, block: Block, lines: Sequence[str]) -> bool:
@@ -454,6 +597,26 @@ def _wrapped(ctx: Context, block: Block, lines: Sequence[str]) -> bool:
     return all(
         (len(line) + 1 + len(after.split()[0])) * char > width for line, after in pairwise(lines)
     )
+
+
+def line_names(ctx: Context, block: Block, lines: Sequence[str]) -> list[str]:
+    """A block of one name a line (not all of it one name: `_wrapped`), with each name wrapped
+    to the width of its column (`_column_width`) put back together: a line goes on with the one
+    before when the first word of it would not have fitted on that one (a character as wide as
+    the block's longest line tells), unless the one before closes a name with its acronym; a
+    line that opens with a bracket, "&" or a small letter, or follows one that ends on "and",
+    "of", "," or "-", always goes on."""
+    width = _column_width(ctx, block)
+    char = block.bbox.width / max(len(line) for line in lines)
+    names = [lines[0].strip()]
+    for before, line in pairwise(x.strip() for x in lines):
+        full = (len(before) + 1 + len(line.split()[0])) * char > width
+        closed = _CLOSED.search(before)
+        if _GOES_ON.match(line) or _OPEN_END.search(before) or (full and not closed):
+            names[-1] = join_lines([names[-1], line])
+        else:
+            names.append(line)
+    return names
 
 
 def _heading_members(
@@ -473,10 +636,8 @@ def _heading_members(
             break
         text = block.text
         lines = [line for line in block.lines if line.strip()]
-        if "," in text or len(lines) <= 1 or _wrapped(ctx, block, lines):
-            names = split_names(text)
-        else:
-            names = lines
+        one = "," in text or len(lines) <= 1 or _wrapped(ctx, block, lines)
+        names = split_names(text) if one else line_names(ctx, block, lines)
         src = source(block)
         found += [_member(" ".join(n.split()), country, this_kind, region, src) for n in names]
     return found
@@ -585,6 +746,19 @@ def _mended_regions(ctx: Context, stated: set[str]) -> list[RegionTotal]:
     return out
 
 
+def _once(members: Sequence[Member]) -> list[Member]:
+    """The members with a printed entry read twice (the last row of a table and the header of
+    its continuation) kept once: the same name from the same words on the same page."""
+    seen: set[tuple[str, str | None, str, str | None, int, str]] = set()
+    out = []
+    for m in members:
+        key = (m.name, m.country, m.member_type, m.region, m.source.page, m.source.source_text)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
 def extract(ctx: Context) -> Overview:
     ctx, numbers = mend_counts(ctx)
     totals, regions = heading_totals(ctx)
@@ -593,10 +767,12 @@ def extract(ctx: Context) -> Overview:
     members, used = _grid_members(ctx)
     used |= numbers
     printed = _printed_scopes(ctx)
+    by_page = scope_headings(ctx)
     lines: list[Block] = []  # consecutive body blocks of a members section
     last: Placed | None = None
 
     carried: tuple[tuple[Block, ...], Scope] | None = None  # what a table of columns left
+    listing: Scope | None = None  # the scope of the members table read last, up to a heading
 
     def flush() -> None:
         if lines and last is not None:
@@ -608,6 +784,13 @@ def extract(ctx: Context) -> Overview:
         item = placed.item
         if isinstance(item, KeyValues) or id(item) in used:
             continue  # the same lines, read as blocks / as a table
+        goes_on = False  # a table continued after a break, its first row taken for a header
+        if isinstance(item, Table):
+            goes_on = (whole := headless(item)) is not item
+            item = whole
+            placed = replace(placed, item=item)
+            if _misplaced(placed, item):
+                placed = _under_heading(ctx, placed, [item.bbox])
         section = in_members(placed)
         if isinstance(item, Block) and item.role is BlockRole.BODY and section:
             if last is not None and last.headings != placed.headings:
@@ -617,16 +800,22 @@ def extract(ctx: Context) -> Overview:
             continue
         flush()
         if isinstance(item, Table) and section and not item.header and not column_pairs(item):
-            found, listed, scope = _column_lines(placed, item)
+            found, listed, scope = _column_lines(placed, item, by_page.get(placed.page, []))
             members.extend(found)
             carried = (placed.headings, scope) if found else carried
             regions.extend(r for r in listed if r.region not in stated_regions)
         elif isinstance(item, Table):
-            members.extend(_table_members(placed, item, section))
+            inherited = listing if goes_on else None
+            found = _table_members(placed, item, section, inherited)
+            members.extend(found)
+            listing = (inherited or table_scope(placed, item)) if found else listing
             regions.extend(r for r in _table_regions(item) if r.region not in stated_regions)
-        elif isinstance(item, Block) and section and item.role is BlockRole.HEADING:
-            members.extend(_heading_members(ctx, placed, item, printed))
+        elif isinstance(item, Block) and item.role is BlockRole.HEADING:
+            listing = None
+            if section:
+                members.extend(_heading_members(ctx, placed, item, printed))
     flush()
+    members = _once(members)
     stated = {t.scope for t in totals}
     for extra in (*prose_totals(ctx), *_tile_totals(ctx)):
         if extra.scope not in stated:

@@ -119,10 +119,10 @@ def _flow(run: Run) -> bool:
 
 def _subheads(run: Run) -> bool:
     """Columns of sub-sections: bold headings in words ("ZAMBIA"), in capitals or set larger than
-    the run's text, under the run's first plain line, in another column than the first, two or
-    more times. A table's bold labels of a row stand in its first column, its header rows (bold
-    throughout) come first, and a bold line inside a cell (a winner's name) is set like the
-    cell."""
+    the run's text (with a number in it only when set larger: "16 INSTITUTIONS"), under the
+    run's first plain line, in another column than the first, two or more times. A table's bold
+    labels of a row stand in its first column, its header rows (bold throughout) come first,
+    and a bold line inside a cell (a winner's name) is set like the cell."""
     bounds = run.bounds
     lines = list(run.lines)
     while lines and all(s.bold for s in lines[0].segments):
@@ -131,8 +131,11 @@ def _subheads(run: Run) -> bool:
 
     def heading(s: Segment) -> bool:
         letters = [ch for ch in s.text if ch.isalpha()]
-        set_apart = all(ch.isupper() for ch in letters) or _size(s) >= _SUBHEAD_SIZE * usual
-        return s.bold and len(letters) >= 3 and set_apart and not any(c.isdigit() for c in s.text)
+        larger = _size(s) >= _SUBHEAD_SIZE * usual
+        set_apart = all(ch.isupper() for ch in letters) or larger
+        # a number in it: a heading that counts ("16 INSTITUTIONS") only when set larger
+        plain = not any(c.isdigit() for c in s.text)
+        return s.bold and len(letters) >= 3 and set_apart and (plain or larger)
 
     found = sum(
         1 for line in lines for s in line.segments if heading(s) and column_of(s, bounds)[0] > 0
