@@ -87,7 +87,17 @@ def test_join_mends_a_word_hyphenated_at_the_line_end() -> None:
 
 
 def test_join_mends_unicode_hyphen() -> None:
-    assert join_lines(["co\u2010", "operation"]) == "cooperation"
+    assert join_lines(["the ferry oper\u2010", "ation"]) == "the ferry operation"
+
+
+def test_hyphen_after_a_prefix_word_is_kept() -> None:
+    """A single letter or a prefix that keeps its hyphen in compounds, broken at its hyphen:
+    no hyphenation (which leaves two letters or more and no such word) but a compound."""
+    assert join_lines(["citizen labs and co-", "creation"]) == "citizen labs and co-creation"
+    assert join_lines(["digital identity and e-", "services"]) == "digital identity and e-services"
+    assert join_lines(["open to non-", "members"]) == "open to non-members"
+    assert join_lines(["Network Pre-", "workshop"]) == "Network Pre-workshop"
+    assert join_lines(["a long deco-", "ration"]) == "a long decoration"
 
 
 def test_join_removes_a_soft_hyphen_at_the_line_end() -> None:

@@ -4,6 +4,7 @@ each followed by one name, and event tables with a lost header or with cells wra
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from extractors.sections import events
@@ -364,6 +365,19 @@ def test_timeline_name_hyphenated_where_it_wrapped_is_mended() -> None:
     assert _events(doc) == [("Shoreline Towns Pre-workshop", date(2024, 6, 17), date(2024, 6, 17))]
 
 
+def test_spaces_around_a_hyphen_inside_a_word_are_dropped_a_dash_stays() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.heading("17 June", level=3)
+    page.body("Shoreline Towns Pre - workshop")
+    page.heading("27 September", level=3)
+    page.body("Lakeside - Harbour Training Program")
+    assert _events(doc) == [
+        ("Shoreline Towns Pre-workshop", date(2024, 6, 17), date(2024, 6, 17)),
+        ("Lakeside - Harbour Training Program", date(2024, 9, 27), date(2024, 9, 27)),
+    ]
+
+
 # ------------------------------------------------------------------ long titles read as body
 
 
@@ -465,3 +479,22 @@ def test_section_title_split_in_two_headings_on_one_line_still_names_partner_eve
     page.table(["Event Name", "Date"], [["Lake Cities Summit", "29 Apr"]])
     page.body("Lake Cities Summit (29 April)")
     assert _events(doc) == []
+
+
+def test_long_title_read_as_body_beside_a_block_of_another_column() -> None:
+    """A block of the next text column that happens to start on the title's first line is no
+    cell beside it: the title over its date line and description is still an event."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    title = page.body(
+        "SHORELINE TOWNS NETWORK PRE-WORKSHOP",
+        lines=("SHORELINE TOWNS", "NETWORK PRE-", "WORKSHOP"),
+        x1=160,
+    )
+    page.body("17 June", x1=160)
+    page.body(PROSE, x1=160)
+    page.body(PROSE, top=title.bbox.top, x0=320)
+    page.page.blocks[-1] = replace(page.page.blocks[-1], column=1)
+    assert _events(doc) == [
+        ("SHORELINE TOWNS NETWORK PRE-WORKSHOP", date(2024, 6, 17), date(2024, 6, 17))
+    ]

@@ -16,6 +16,11 @@ from extractors.settings import Settings
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _HYPHENS = ("-", "\u00ad", "\u2010")
+# a word that is a prefix keeping its hyphen ("co-creation", "e-services", "non-members"): a
+# single letter (hyphenation leaves two or more) or a prefix compounds keep the hyphen after
+_PREFIX = re.compile(
+    r"(?:^|[^\w-])(?:[^\W\d_]|co|non|pre|post|self|ex|cross|multi|anti|semi)$", re.IGNORECASE
+)
 # a list marker set in a symbol font (Symbol, Wingdings: private-use code points, as Word's
 # bullets come out of LibreOffice), standing alone before a word
 _SYMBOL_BULLET = re.compile(r"(?:(?<=\s)|^)[\uf000-\uf0ff](?=\s)")
@@ -226,8 +231,9 @@ def join_lines(lines: Sequence[str]) -> str:
             out = out[:-1] + line
         elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha():
             # "trans-" + "formation" was one word split at the line end; "e-" + "Government"
-            # is a compound that keeps its hyphen
-            out = out[:-1] + line if line[:1].islower() else out + line
+            # and "co-" + "creation" are compounds that keep their hyphen
+            mend = line[:1].islower() and not _PREFIX.search(out[:-1])
+            out = out[:-1] + line if mend else out + line
         else:
             out = f"{out} {line}"
     return out

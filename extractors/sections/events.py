@@ -85,10 +85,11 @@ def _titles(ctx: Context) -> dict[int, str]:
 
 
 def _name(text: str) -> str:
-    # "Co -creation": a space the text layer put before a hyphen inside a word; "Pre- workshop":
-    # a word hyphenated where its line wrapped
+    # "Co -creation", "Pre - workshop": spaces the text layer put around a hyphen inside a word
+    # (a dash between words stands before a capital: "WeGO - Seoul"); "Pre- workshop": a word
+    # hyphenated where its line wrapped
     text = re.sub(r"(?<=\w) -(?=\w)", "-", " ".join(text.split()))
-    return re.sub(r"(?<=\w)- (?=[a-z])", "-", text)
+    return re.sub(r"(?<=\w) ?- (?=[a-z])", "-", text)
 
 
 def _titled(block: Block, year: int | None) -> list[_Candidate]:
@@ -219,10 +220,11 @@ def _listed(blocks: list[Block], dates: list[tuple[date, date, str | None] | Non
 
 
 def _has_neighbour(block: Block, page: list[Block]) -> bool:
-    """Is another block printed on the block's first line, beside it?"""
+    """Is another block of its column printed on the block's first line, beside it?"""
     level = max(2.0, 0.3 * block.font_size)
     return any(
         b is not block
+        and b.column == block.column
         and abs(b.bbox.top - block.bbox.top) <= level
         and (b.bbox.x0 >= block.bbox.x1 - 1 or b.bbox.x1 <= block.bbox.x0 + 1)
         for b in page
