@@ -87,7 +87,17 @@ def test_join_mends_a_word_hyphenated_at_the_line_end() -> None:
 
 
 def test_join_mends_unicode_hyphen() -> None:
-    assert join_lines(["co\u2010", "operation"]) == "cooperation"
+    assert join_lines(["the ferry oper\u2010", "ation"]) == "the ferry operation"
+
+
+def test_hyphen_after_a_prefix_word_is_kept() -> None:
+    """A single letter or a prefix that keeps its hyphen in compounds, broken at its hyphen:
+    no hyphenation (which leaves two letters or more and no such word) but a compound."""
+    assert join_lines(["citizen labs and co-", "creation"]) == "citizen labs and co-creation"
+    assert join_lines(["digital identity and e-", "services"]) == "digital identity and e-services"
+    assert join_lines(["open to non-", "members"]) == "open to non-members"
+    assert join_lines(["Network Pre-", "workshop"]) == "Network Pre-workshop"
+    assert join_lines(["a long deco-", "ration"]) == "a long decoration"
 
 
 def test_join_removes_a_soft_hyphen_at_the_line_end() -> None:
@@ -178,6 +188,40 @@ def test_wide_gap_splits_a_row_even_without_a_gutter() -> None:
         [word("Revenue", 72, 100), word("1,234", 400, 100)], SETTINGS
     )  # a label and a far-away figure
     assert [ln.text for ln in lines] == ["Revenue", "1,234"]
+
+
+def test_a_line_running_into_the_gutter_is_still_split_from_the_next_column() -> None:
+    """A ragged line of the left column ends inside the 20 pt gutter, 13 pt from the right
+    column (no wider than a word space may stretch): the gap still steps over most of it."""
+    words: list[dict] = []
+    for i in range(8):
+        words += justified([f"l{i}a", f"l{i}b", f"l{i}c"], 72, 280, 100 + i * 13)
+        words += justified([f"r{i}a", f"r{i}b", f"r{i}c"], 300, 523, 100 + i * 13)
+    words += [word("l8a", 72, 204, x1=180), word("long", 184, 204, x1=287)]
+    words += [word("r8a", 300, 204, x1=340)]
+    texts = [ln.text for ln in words_to_lines(words, SETTINGS)]
+    assert "l8a long" in texts
+    assert "r8a" in texts
+
+
+def test_a_short_word_gap_inside_a_wide_gutter_does_not_split_a_line() -> None:
+    """Short lines leave a wide blank strip beside them; a word space that happens to fall in
+    it steps over only a little of it ("EUROPE — 17" over a 100 pt strip)."""
+    words: list[dict] = []
+    for i in range(8):
+        words += [word(f"n{i}", 72, 100 + i * 13, x1=150), word(f"r{i}", 260, 100 + i * 13)]
+    words += [word("EUROPE", 72, 204, x1=150), word("17", 160, 204, x1=172)]
+    texts = [ln.text for ln in words_to_lines(words, SETTINGS)]
+    assert "EUROPE 17" in texts
+
+
+def test_a_heading_beside_a_line_of_the_next_column_is_split_from_it() -> None:
+    """A larger heading of one column shares a baseline with a line of text in the column
+    before it; the gap is narrower than a heading's word-gap limit, but wider than a space."""
+    words = [word("the", 72, 100, x1=90), word("Context", 93, 100, x1=200)]
+    words += [word("Lake", 212, 98, x1=250, size=14), word("Forum", 254, 98, x1=300, size=14)]
+    lines = words_to_lines(words, SETTINGS)
+    assert [ln.text for ln in lines] == ["the Context", "Lake Forum"]
 
 
 def test_line_is_bold_when_most_characters_are_bold() -> None:

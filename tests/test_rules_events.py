@@ -4,6 +4,7 @@ each followed by one name, and event tables with a lost header or with cells wra
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from extractors.sections import events
@@ -324,3 +325,176 @@ def test_column_top_above_a_band_heading_stays_in_the_section_before() -> None:
     page.body("Pier Repair Clinic (7 June 2024)", top=60, x0=320)
     page.body("towns and two ferry companies.", top=330, x0=320)
     assert _events(doc) == [("Pier Repair Clinic", date(2024, 6, 7), date(2024, 6, 7))]
+
+
+def test_timeline_set_in_columns_read_across_pairs_each_date_with_the_name_under_it() -> None:
+    """Two timeline columns the parser did not tell apart: read across by height, a date label
+    is followed by the other column's label; its name is the block printed under it."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1, top=60)
+    page.heading("24 Feb", level=3, top=100, x0=72)
+    page.heading("29 Jun", level=3, top=100, x0=300)
+    page.body("Lakeside Kickoff Meeting", top=114, x0=72)
+    page.body("Shoreline Towns Forum", top=114, x0=300)
+    page.heading("3 May", level=3, top=140, x0=72)
+    page.heading("8 Sep", level=3, top=140, x0=300)
+    page.body("Pier Repair Clinic", top=154, x0=72)
+    page.body("Ferry Pilots Workshop", top=154, x0=300)
+    assert _events(doc) == [
+        ("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24)),
+        ("Pier Repair Clinic", date(2024, 5, 3), date(2024, 5, 3)),
+        ("Shoreline Towns Forum", date(2024, 6, 29), date(2024, 6, 29)),
+        ("Ferry Pilots Workshop", date(2024, 9, 8), date(2024, 9, 8)),
+    ]
+
+
+def test_timeline_takes_no_text_after_its_last_entry_for_a_name() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.heading("9 December", level=3)
+    page.body("Winter Lights Evening")
+    page.body("Members and the harbour masters met online to present the winter plan and the new")
+    assert _events(doc) == [("Winter Lights Evening", date(2024, 12, 9), date(2024, 12, 9))]
+
+
+def test_timeline_name_hyphenated_where_it_wrapped_is_mended() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.heading("17 June", level=3)
+    page.body("Shoreline Towns Pre- workshop", lines=("Shoreline Towns Pre-", "workshop"))
+    assert _events(doc) == [("Shoreline Towns Pre-workshop", date(2024, 6, 17), date(2024, 6, 17))]
+
+
+def test_spaces_around_a_hyphen_inside_a_word_are_dropped_a_dash_stays() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.heading("17 June", level=3)
+    page.body("Shoreline Towns Pre - workshop")
+    page.heading("27 September", level=3)
+    page.body("Lakeside - Harbour Training Program")
+    assert _events(doc) == [
+        ("Shoreline Towns Pre-workshop", date(2024, 6, 17), date(2024, 6, 17)),
+        ("Lakeside - Harbour Training Program", date(2024, 9, 27), date(2024, 9, 27)),
+    ]
+
+
+# ------------------------------------------------------------------ long titles read as body
+
+
+def test_long_title_read_as_body_over_its_date_line_and_its_description() -> None:
+    """A title wrapped over many lines of a narrow column, which the layout did not take for a
+    heading, with its date line under it and then its description."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.body(PROSE)
+    page.body(
+        "LAKE CITIES CAPACITY BUILDING FOR DIGITAL FERRY SERVICES WEBINAR",
+        lines=("LAKE CITIES", "CAPACITY BUILDING", "FOR DIGITAL FERRY", "SERVICES", "WEBINAR"),
+    )
+    page.body("10 June")
+    page.body(PROSE)
+    page.body("SHORELINE TOWNS FORUM")
+    page.body("22 June (Part 1)\n29 September (Part 2)")
+    page.body(PROSE)
+    assert _events(doc) == [
+        (
+            "LAKE CITIES CAPACITY BUILDING FOR DIGITAL FERRY SERVICES WEBINAR",
+            date(2024, 6, 10),
+            date(2024, 6, 10),
+        ),
+        ("SHORELINE TOWNS FORUM (Part 1)", date(2024, 6, 22), date(2024, 6, 22)),
+        ("SHORELINE TOWNS FORUM (Part 2)", date(2024, 9, 29), date(2024, 9, 29)),
+    ]
+
+
+# ------------------------------------------------------------------ dates beside their names
+
+
+def test_dates_with_their_names_printed_beside_them_read_as_blocks() -> None:
+    """A "Date | Event" list set with white space, without its header, that the parser left as
+    blocks and read in an order that pairs no date with its name."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.body("18 October", top=100, x0=72)
+    page.body("25 November", top=120, x0=72)
+    page.body("27 September – 8 October", top=140, x0=72)
+    page.body("5th Lakeside General Assembly", top=100, x0=200)
+    page.body("Ferry Pilots Workshop", top=120, x0=200)
+    page.body("Harbour Masters Training Program", top=140, x0=200)
+    assert _events(doc) == [
+        ("Harbour Masters Training Program", date(2024, 9, 27), date(2024, 10, 8)),
+        ("5th Lakeside General Assembly", date(2024, 10, 18), date(2024, 10, 18)),
+        ("Ferry Pilots Workshop", date(2024, 11, 25), date(2024, 11, 25)),
+    ]
+
+
+def test_a_single_date_beside_a_title_is_no_list() -> None:
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.body(PROSE, top=80)
+    page.body("18 October", top=140, x0=72)
+    page.body("Harbour Masters Training Program", top=140, x0=160)
+    assert _events(doc) == []
+
+
+# ------------------------------------------------------------------ tables continued
+
+
+def test_table_continued_without_its_header_keeps_its_columns() -> None:
+    """The parser ends a table where the page ends (or where a row is set apart) and starts a
+    new one without a header, or with a first row it took for one."""
+    doc = DocBuilder(year=2024)
+    page = doc.page()
+    page.heading("What We Did", level=1)
+    page.table(["Date", "Event"], [["24 February", "Lakeside Kickoff Meeting"]])
+    page.table([], [["3 May", "Shoreline Towns Forum"], ["7 June", "Pier Repair Clinic"]])
+    nxt = doc.page()
+    nxt.table(["12 August", "Ferry Pilots Workshop"], [["9 December", "Winter Lights Evening"]])
+    assert _events(doc) == [
+        ("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24)),
+        ("Shoreline Towns Forum", date(2024, 5, 3), date(2024, 5, 3)),
+        ("Pier Repair Clinic", date(2024, 6, 7), date(2024, 6, 7)),
+        ("Ferry Pilots Workshop", date(2024, 8, 12), date(2024, 8, 12)),
+        ("Winter Lights Evening", date(2024, 12, 9), date(2024, 12, 9)),
+    ]
+
+
+def test_table_after_a_gap_page_is_no_continuation() -> None:
+    doc = DocBuilder(year=2024)
+    page = doc.page()
+    page.heading("What We Did", level=1)
+    page.table(["Date", "Event"], [["24 February", "Lakeside Kickoff Meeting"]])
+    doc.page().body(PROSE)
+    doc.page().table([], [["3 May", "Shoreline Towns Forum"]])
+    assert _events(doc) == [("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24))]
+
+
+def test_section_title_split_in_two_headings_on_one_line_still_names_partner_events() -> None:
+    """A letter-spaced title whose word gap stepped over a column gutter comes out as two
+    headings on one line ("ON PARTNER" | "STAGES"): the whole line names the section."""
+    doc, page = _doc()
+    page.heading("ON PARTNER", level=1, top=60, x0=72)
+    page.heading("STAGES", level=1, top=60, x0=280)
+    page.cursor = 100.0
+    page.table(["Event Name", "Date"], [["Lake Cities Summit", "29 Apr"]])
+    page.body("Lake Cities Summit (29 April)")
+    assert _events(doc) == []
+
+
+def test_long_title_read_as_body_beside_a_block_of_another_column() -> None:
+    """A block of the next text column that happens to start on the title's first line is no
+    cell beside it: the title over its date line and description is still an event."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    title = page.body(
+        "SHORELINE TOWNS NETWORK PRE-WORKSHOP",
+        lines=("SHORELINE TOWNS", "NETWORK PRE-", "WORKSHOP"),
+        x1=160,
+    )
+    page.body("17 June", x1=160)
+    page.body(PROSE, x1=160)
+    page.body(PROSE, top=title.bbox.top, x0=320)
+    page.page.blocks[-1] = replace(page.page.blocks[-1], column=1)
+    assert _events(doc) == [
+        ("SHORELINE TOWNS NETWORK PRE-WORKSHOP", date(2024, 6, 17), date(2024, 6, 17))
+    ]

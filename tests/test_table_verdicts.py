@@ -131,3 +131,34 @@ def test_columns_of_sub_sections_under_headings_that_count_are_prose() -> None:
 def test_bold_capitals_with_a_number_set_like_the_cells_are_still_a_table() -> None:
     """A bold total in a cell ("16 INSTITUTIONS" at the table's own size) is no heading."""
     assert _verdict(_counted_heading_columns(SIZE)) is Verdict.TABLE
+
+
+def _dated_column(x0: float, entries: list[tuple[str, str]]) -> list[Word]:
+    """A column of dated entries: a line with only the date, the name on the line under it."""
+    words: list[Word] = []
+    top = 100.0
+    for when, name in entries:
+        words += _spaced(when.split(), x0, top, [3.0] * (len(when.split()) - 1))
+        words += _spaced(name.split(), x0, top + 12, [3.0] * (len(name.split()) - 1))
+        top += 30
+    return words
+
+
+def test_columns_of_dated_entries_are_no_table() -> None:
+    """Two timeline columns side by side on shared baselines: under each date, in its own
+    column, stands a name (a table's date column holds only dates)."""
+    left = [("24 Feb", "Kickoff Meeting"), ("3 May", "Towns Forum"), ("7 Jun", "Pier Clinic")]
+    right = [("29 Jun", "Ferry Workshop"), ("8 Sep", "Harbour Drill"), ("9 Dec", "Winter Fair")]
+    words = _dated_column(72, left) + _dated_column(300, right)
+    assert _verdict(words) is Verdict.PROSE
+
+
+def test_date_column_beside_a_name_column_is_a_table() -> None:
+    words: list[Word] = []
+    for i, (when, name) in enumerate(
+        [("24 Feb", "Kickoff Meeting"), ("3 May", "Towns Forum"), ("7 Jun", "Pier Clinic"),
+         ("29 Jun", "Ferry Workshop")]
+    ):  # fmt: skip
+        top = 100 + 14 * i
+        words += _spaced(when.split(), 72, top, [3.0]) + _spaced(name.split(), 200, top, [3.0])
+    assert _verdict(words) is Verdict.TABLE

@@ -157,11 +157,12 @@ WITH counts AS (
     UNION ALL SELECT report_id, 'renames', count(*) FROM renames GROUP BY ALL
     UNION ALL SELECT report_id, 'entity_mentions', count(*) FROM entity_mentions GROUP BY ALL
     UNION ALL SELECT report_id, 'reconciliation', count(*) FROM reconciliation GROUP BY ALL
+    UNION ALL SELECT report_id, 'corrections', count(*) FROM corrections GROUP BY ALL
 ),
 tables AS (
     SELECT unnest(['members', 'stated_totals', 'region_totals', 'new_members', 'figures', 'events',
                    'awards', 'agreements', 'diplomatic_countries', 'people', 'renames',
-                   'entity_mentions', 'reconciliation']) AS table_name
+                   'entity_mentions', 'reconciliation', 'corrections']) AS table_name
 )
 SELECT r.report_id, r.organization, r.year, t.table_name, coalesce(c.row_count, 0) AS row_count
 FROM reports r

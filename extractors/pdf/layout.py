@@ -16,6 +16,11 @@ from extractors.settings import Settings
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _HYPHENS = ("-", "\u00ad", "\u2010")
+# a word that is a prefix keeping its hyphen ("co-creation", "e-services", "non-members"): a
+# single letter (hyphenation leaves two or more) or a prefix compounds keep the hyphen after
+_PREFIX = re.compile(
+    r"(?:^|[^\w-])(?:[^\W\d_]|co|non|pre|post|self|ex|cross|multi|anti|semi)$", re.IGNORECASE
+)
 # a list marker set in a symbol font (Symbol, Wingdings: private-use code points, as Word's
 # bullets come out of LibreOffice), standing alone before a word
 _SYMBOL_BULLET = re.compile(r"(?:(?<=\s)|^)[\uf000-\uf0ff](?=\s)")
@@ -143,12 +148,33 @@ def _box_of(word: dict[str, Any], boxes: Sequence[Box]) -> int | None:
     return min(inside, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1]))
 
 
+def _across(
+    prev: dict[str, Any], word: dict[str, Any], gutter: tuple[float, float], size: float
+) -> bool:
+    """Does the gap between two words of a row step over a column gutter: the whole gutter, or
+    (a line of one column running a little into the gutter) most of it, and more of it than a
+    word space spans?"""
+    g0, g1 = gutter
+    if prev["x1"] <= g0 + 1 and word["x0"] >= g1 - 1:
+        return True
+    inside = min(word["x0"], g1) - max(prev["x1"], g0)
+    return inside >= max(4.0, 0.6 * size, 0.6 * (g1 - g0))
+
+
+def _resized(prev: dict[str, Any], word: dict[str, Any], gap: float) -> bool:
+    """Do two words of a row differ in type size across a gap wider than a word space of the
+    smaller (a heading beside a line of text in the next column)?"""
+    a, b = float(prev.get("size", 0)), float(word.get("size", 0))
+    return abs(a - b) >= 0.15 * max(a, b) and gap > min(a, b)
+
+
 def words_to_lines(
     words: Iterable[dict[str, Any]], settings: Settings, boxes: Sequence[Box] = ()
 ) -> list[Line]:
     """Group words into rows by vertical overlap, then split rows at column gutters, at gaps
-    too wide to be word spaces (unless justification stretched them evenly) and where a word
-    stands in another drawn box than the one before it (tiles side by side)."""
+    too wide to be word spaces (unless justification stretched them evenly; wider than a space
+    of the smaller type where the type size changes) and where a word stands in another drawn
+    box than the one before it (tiles side by side)."""
     rows = _rows(words, settings)
     gutters = find_gutters(rows)
     lines: list[Line] = []
@@ -159,8 +185,8 @@ def words_to_lines(
         for i, (prev, word) in enumerate(itertools.pairwise(row)):
             size = max(float(prev.get("size", 0)), float(word.get("size", 0)))
             gap = spaces[i]
-            at_gutter = any(prev["x1"] <= g0 + 1 and word["x0"] >= g1 - 1 for g0, g1 in gutters)
-            wide = gap > max(settings.column_gap, 1.5 * size)
+            at_gutter = any(_across(prev, word, g, size) for g in gutters)
+            wide = gap > max(settings.column_gap, 1.5 * size) or _resized(prev, word, gap)
             boxed_apart = inside[i] != inside[i + 1]
             if at_gutter or boxed_apart or (wide and not stretched(row, spaces, i, size)):
                 lines.append(_make_line(fragment))
@@ -205,8 +231,9 @@ def join_lines(lines: Sequence[str]) -> str:
             out = out[:-1] + line
         elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha():
             # "trans-" + "formation" was one word split at the line end; "e-" + "Government"
-            # is a compound that keeps its hyphen
-            out = out[:-1] + line if line[:1].islower() else out + line
+            # and "co-" + "creation" are compounds that keep their hyphen
+            mend = line[:1].islower() and not _PREFIX.search(out[:-1])
+            out = out[:-1] + line if mend else out + line
         else:
             out = f"{out} {line}"
     return out

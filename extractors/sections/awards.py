@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from extractors.flow import Placed
 from extractors.model import BBox, Block, BlockRole, CellLine, Table
 from extractors.records import Award, Source
-from extractors.sections import header_roles
+from extractors.sections import continued, header_roles
 from extractors.sections.base import Context, clean, row_source
 
 _LEVEL = re.compile(
@@ -302,20 +302,6 @@ def _read(table: Table) -> list[Award]:
     return _awards(split) if split is not None else found
 
 
-@dataclass(frozen=True)
-class _Layout:
-    """The header an awards table was read with, and where it ends."""
-
-    header: tuple[str, ...]
-    width: int
-    last_page: int
-    headings: tuple[str, ...]
-
-
-def _width(table: Table) -> int:
-    return len(table.header) if table.header else max((len(r) for r in table.rows), default=0)
-
-
 def _as_row(header: Sequence[str], previous: tuple[str, ...]) -> bool:
     """Is a continuation's header a body row the parser took for a header? It has a level in the
     first column (levels down the side) or in the level column (an award a row). (A row of
@@ -329,29 +315,22 @@ def _as_row(header: Sequence[str], previous: tuple[str, ...]) -> bool:
     return level is not None and level < len(header) and _is_level(header[level])
 
 
-def _continued(table: Table, placed: Placed, previous: _Layout | None) -> Table | None:
+def _continued(table: Table, placed: Placed, previous: _Read | None) -> Table | None:
     """The table as the continuation of the previous awards table on the next page, with the
     previous header (and its own header as its first row when that was a body row)."""
-    if previous is None or _width(table) != previous.width:
+    if previous is None or not continued.follows(table, placed, previous.ending):
         return None
-    if table.pages[0] != previous.last_page + 1:
+    if table.header and not _as_row(table.header, previous.header):
         return None
-    if tuple(h.text for h in placed.headings) != previous.headings:
-        return None
-    if not table.header:
-        return replace(table, header=previous.header)
-    if not _as_row(table.header, previous.header):
-        return None
-    lines = (tuple(() for _ in table.header), *table.cell_lines) if table.cell_lines else ()
-    known = len(table.row_pages) == len(table.rows)
-    return replace(
-        table,
-        header=previous.header,
-        rows=(table.header, *table.rows),
-        cell_lines=lines,
-        row_pages=(table.pages[0], *table.row_pages) if known else (),
-        row_bboxes=(table.bbox, *table.row_bboxes) if known else (),
-    )
+    return continued.with_header(table, previous.header)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """The header an awards table was read with, and where it ends."""
+
+    header: tuple[str, ...]
+    ending: continued.Ending
 
 
 def _line_height(block: Block) -> float:
@@ -522,7 +501,7 @@ def _block_grids(ctx: Context) -> list[Table]:
 
 def extract(ctx: Context) -> list[Award]:
     found: list[Award] = []
-    previous: _Layout | None = None
+    previous: _Read | None = None
     for placed in ctx.tables():
         table = placed.item
         if not isinstance(table, Table):
@@ -536,8 +515,7 @@ def extract(ctx: Context) -> list[Award]:
             previous = None
             continue
         found.extend(awards)
-        headings = tuple(h.text for h in placed.headings)
-        previous = _Layout(table.header, _width(table), table.pages[-1], headings)
+        previous = _Read(table.header, continued.ending(table, placed))
     for grid in _block_grids(ctx):
         found.extend(_awards(grid) or _rows(grid))
     return found

@@ -1,19 +1,24 @@
 """Events the organization ran: headings with their dates, from activity pages and timelines.
 
-The shapes, all found by layout: a heading followed by date lines ("June 22, 2021 (Part 1)"),
-a title ending in its date ("Network Seminar (June 29)"; a heading, or a body block that reads
-as a title: the document model does not always see a heading), a timeline where a date label
-heads one or more event names ("NOV 25" / two workshops, one a line when they share a block), a
-run of body date lines each followed by one name, and a table with a date and an event column
-(rows a wrapped cell split in two joined back, a header the table took for a body row found).
-Timeline entries describe the same events as the activity pages, so an entry is merged into the
-heading event with the same dates (the most similar one when several share them). Events in
-parts become one event per part, named "<heading> (Part N)". Headings under agreements,
-new-members and partner-events sections are not events."""
+The shapes, all found by layout: a heading followed by date lines ("June 22, 2021 (Part 1)"; a
+long title the document model took for body text, over its date lines and its description,
+too), a title ending in its date ("Network Seminar (June 29)"; a heading, or a body block that
+reads as a title: the document model does not always see a heading), a timeline where a date
+label heads one or more event names ("NOV 25" / two workshops, one a line when they share a
+block; the names printed under the label, wherever the reading order put them, and no text
+after the last entry), a run of body date lines each followed by one name, date blocks with
+their names printed beside them (a list set with white space, read as blocks), and a table
+with a date and an event column (rows a wrapped cell split in two joined back, a header the
+table took for a body row found, a table going on without its header read with the header of
+the table it continues). Timeline entries describe the same events as the activity pages, so
+an entry is merged into the heading event with the same dates (the most similar one when
+several share them). Events in parts become one event per part, named "<heading> (Part N)".
+Headings under agreements, new-members and partner-events sections are not events."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -21,7 +26,7 @@ from itertools import pairwise
 from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table
 from extractors.records import OrganizedEvent, Source
-from extractors.sections import agreements, new_members
+from extractors.sections import agreements, continued, new_members
 from extractors.sections.bands import regroup
 from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only, trailing_date, trailing_parts
@@ -47,18 +52,44 @@ class _Candidate:
     timeline: bool
 
 
-def _excluded(block: Block, headings: tuple[Block, ...]) -> bool:
-    return _excluded_path((*headings, block))
+def _excluded(block: Block, headings: tuple[Block, ...], titles: dict[int, str]) -> bool:
+    return _excluded_path((*headings, block), titles)
 
 
-def _excluded_path(headings: tuple[Block, ...]) -> bool:
+def _excluded_path(headings: tuple[Block, ...], titles: dict[int, str]) -> bool:
     cues = (agreements.CUE, new_members.CUE, PARTNER_CUE)
-    return any(cue.search(h.text) for h in headings for cue in cues)
+    return any(cue.search(titles.get(id(h), h.text)) for h in headings for cue in cues)
+
+
+def _titles(ctx: Context) -> dict[int, str]:
+    """The whole title of each heading that is a piece of one: headings of one level printed on
+    one line, which the layout split where a word gap stepped over a column gutter ("ON
+    PARTNER" | "STAGES")."""
+    titles: dict[int, str] = {}
+    for page in ctx.document.pages:
+        heads = [b for b in page.blocks if b.role is BlockRole.HEADING]
+        for head in heads:
+            level = max(2.0, 0.3 * head.font_size)
+            line = sorted(
+                (
+                    b
+                    for b in heads
+                    if b.heading_level == head.heading_level
+                    and abs(b.bbox.top - head.bbox.top) <= level
+                ),
+                key=lambda b: b.bbox.x0,
+            )
+            if len(line) > 1:
+                titles[id(head)] = " ".join(b.text for b in line)
+    return titles
 
 
 def _name(text: str) -> str:
-    # "Co -creation": a space the text layer put before a hyphen inside a word
-    return re.sub(r"(?<=\w) -(?=\w)", "-", " ".join(text.split()))
+    # "Co -creation", "Pre - workshop": spaces the text layer put around a hyphen inside a word
+    # (a dash between words stands before a capital: "WeGO - Seoul"); "Pre- workshop": a word
+    # hyphenated where its line wrapped
+    text = re.sub(r"(?<=\w) -(?=\w)", "-", " ".join(text.split()))
+    return re.sub(r"(?<=\w) ?- (?=[a-z])", "-", text)
 
 
 def _titled(block: Block, year: int | None) -> list[_Candidate]:
@@ -87,12 +118,13 @@ def _title_like(text: str) -> bool:
     return capitalized * 2 >= len(words)
 
 
-def _is_label(blocks: list[Block], i: int, year: int | None) -> bool:
-    """A date heading that heads short event names (a timeline), not a heading's date line."""
+def _is_label(blocks: list[Block], i: int, year: int | None, page_blocks: list[Block]) -> bool:
+    """A date heading that heads short event names (a timeline), not a heading's date line: the
+    block under it in its column (or next in the flow) is a short name, no heading or date."""
     block = blocks[i]
     if block.role is not BlockRole.HEADING or i + 1 >= len(blocks):
         return False
-    nxt = blocks[i + 1]
+    nxt = following(block, blocks[i + 1 : i + 2], page_blocks)[0]
     return (
         nxt.role is not BlockRole.HEADING
         and len(nxt.text.split()) <= _MAX_NAME_WORDS
@@ -101,13 +133,17 @@ def _is_label(blocks: list[Block], i: int, year: int | None) -> bool:
 
 
 def _timeline(
-    ctx: Context, blocks: list[Block], i: int, when: tuple[date, date]
+    ctx: Context, blocks: list[Block], i: int, when: tuple[date, date], page_blocks: list[Block]
 ) -> list[_Candidate]:
+    """The names a date label heads: the blocks under it in its column (the flow may read a
+    timeline set in columns across), or the flow's next blocks."""
     label = blocks[i]
     found = []
-    for item in blocks[i + 1 : i + 4]:
+    for k, item in enumerate(following(label, blocks[i + 1 : i + 4], page_blocks)):
         if item.role is BlockRole.HEADING or len(item.text.split()) > _MAX_NAME_WORDS:
             break
+        if k and not _title_like(item.text):
+            break  # the text after the timeline's last entry
         where = Source(item.page_number, item.bbox.union(label.bbox), item.text)
         for name in _entry_names(item, _column_right(ctx, item)):
             event = OrganizedEvent(_name(name), when[0], when[1], where)
@@ -183,50 +219,140 @@ def _listed(blocks: list[Block], dates: list[tuple[date, date, str | None] | Non
     return found
 
 
-def _candidates(ctx: Context, items: list[Placed]) -> list[_Candidate]:
+def _has_neighbour(block: Block, page: list[Block]) -> bool:
+    """Is another block of its column printed on the block's first line, beside it?"""
+    level = max(2.0, 0.3 * block.font_size)
+    return any(
+        b is not block
+        and b.column == block.column
+        and abs(b.bbox.top - block.bbox.top) <= level
+        and (b.bbox.x0 >= block.bbox.x1 - 1 or b.bbox.x1 <= block.bbox.x0 + 1)
+        for b in page
+    )
+
+
+def _body_title(
+    block: Block,
+    i: int,
+    listed: set[int],
+    page: list[Block],
+    blocks: list[Block],
+    dated: Callable[[Block], list[tuple[date, date, str | None]]],
+    index: dict[int, int],
+) -> list[_Candidate]:
+    """A title the layout did not take for a heading (a long one, wrapped over many lines of a
+    narrow column), over its date lines and then its description. (Names over date lines in a
+    list, each date followed by the next name over its date, are left alone.)"""
+    if i in listed or i - 1 in listed or dated(block) or _has_neighbour(block, page):
+        return []  # a name of a list, or a label or cell of a table set with white space
+    found, after = _date_lines(block, following(block, blocks[i + 1 : i + 5], page), dated)
+    if after is None or after.role is BlockRole.HEADING:
+        return []
+    rest = following(after, blocks[index[id(after)] + 1 : index[id(after)] + 2], page)
+    return [] if rest and dated(rest[0]) else found
+
+
+def _beside(
+    blocks: list[Block], dates: list[tuple[date, date, str | None] | None]
+) -> dict[int, Block]:
+    """Date blocks each with an event name printed beside it, on its first line (a "Date |
+    Event" table set with white space that the parser left as blocks): two such pairs or more
+    on a page. Keyed by the date block's index."""
+    pairs: dict[int, Block] = {}
+    for i, block in enumerate(blocks):
+        if dates[i] is None or block.role is not BlockRole.BODY:
+            continue
+        level = max(2.0, 0.3 * block.font_size)
+        names = [
+            b
+            for j, b in enumerate(blocks)
+            if b.page_number == block.page_number
+            and b.role is BlockRole.BODY
+            and dates[j] is None
+            and abs(b.bbox.top - block.bbox.top) <= level
+            and b.bbox.x0 >= block.bbox.x1 - 1
+            and _title_like(b.text)
+        ]
+        if names:
+            pairs[i] = min(names, key=lambda b: b.bbox.x0)
+    per_page = [blocks[i].page_number for i in pairs]
+    return {i: b for i, b in pairs.items() if per_page.count(blocks[i].page_number) >= 2}
+
+
+def _candidates(ctx: Context, items: list[Placed], titles: dict[int, str]) -> list[_Candidate]:
     placed = [p for p in items if isinstance(p.item, Block)]
     blocks = [p.item for p in placed if isinstance(p.item, Block)]
     dates = [date_only(b.text, ctx.year) for b in blocks]
-    labels = {i for i, d in enumerate(dates) if d and _is_label(blocks, i, ctx.year)}
-    listed = _listed(blocks, dates)
-    index = {id(b): i for i, b in enumerate(blocks)}
     pages: dict[int, list[Block]] = {}
     for b in blocks:
         pages.setdefault(b.page_number, []).append(b)
+    labels = {
+        i
+        for i, d in enumerate(dates)
+        if d and _is_label(blocks, i, ctx.year, pages[blocks[i].page_number])
+    }
+    listed = _listed(blocks, dates)
+    beside = _beside(blocks, dates)
+    index = {id(b): i for i, b in enumerate(blocks)}
+
+    def dated_item(item: Block) -> list[tuple[date, date, str | None]]:
+        """The dates of a block of date lines, one a line (none if it is anything else)."""
+        if index[id(item)] in labels or index[id(item)] in beside:
+            return []  # a timeline's label, or the date of the name beside it
+        lines = [d for line in item.lines if (d := date_only(line, ctx.year))]
+        return lines if len(lines) == len(item.lines) else []
+
     found: list[_Candidate] = []
     for i, block in enumerate(blocks):
-        if _excluded(block, placed[i].headings):
+        if _excluded(block, placed[i].headings, titles):
             continue
         when = dates[i]
+        page = pages[block.page_number]
         if block.role is not BlockRole.HEADING:
-            if i in listed and when is not None:
+            if i in beside and when is not None:
+                entry = beside[i]
+                text = f"{block.text} | {entry.text}"
+                src = Source(block.page_number, block.bbox.union(entry.bbox), text)
+                event = OrganizedEvent(_name(entry.text), when[0], when[1], src)
+                found.append(_Candidate(event, False))
+            elif i in listed and when is not None:
                 entry = blocks[i + 1]
                 text = f"{block.text} {entry.text}"
                 src = Source(block.page_number, block.bbox.union(entry.bbox), text)
                 event = OrganizedEvent(_name(entry.text), when[0], when[1], src)
                 found.append(_Candidate(event, True))
             elif block.role is BlockRole.BODY and _title_like(block.text):
-                found += _titled(block, ctx.year)
+                found += _titled(block, ctx.year) or _body_title(
+                    block, i, listed, page, blocks, dated_item, index
+                )
             continue
         if i in labels and when is not None:
-            found.extend(_timeline(ctx, blocks, i, (when[0], when[1])))
+            found.extend(_timeline(ctx, blocks, i, (when[0], when[1]), page))
             continue
         if when is not None:
             continue  # a date line of the heading before it
         if own := _titled(block, ctx.year):
             found += own
             continue
-        for item in following(block, blocks[i + 1 : i + 4], pages[block.page_number]):
-            dated = [d for line in item.lines if (d := date_only(line, ctx.year))]
-            if index[id(item)] in labels or not dated or len(dated) != len(item.lines):
-                break
-            for start, end, part in dated:
-                name = f"{block.text} (Part {part})" if part else block.text
-                where = Source(
-                    block.page_number, block.bbox.union(item.bbox), f"{block.text} {item.text}"
-                )
-                found.append(_Candidate(OrganizedEvent(_name(name), start, end, where), False))
+        found += _date_lines(block, following(block, blocks[i + 1 : i + 4], page), dated_item)[0]
     return found
+
+
+def _date_lines(
+    block: Block, below: list[Block], dated: Callable[[Block], list[tuple[date, date, str | None]]]
+) -> tuple[list[_Candidate], Block | None]:
+    """The events of a title from the date lines under it ("22 June (Part 1)" / "29 September
+    (Part 2)": one event a part), and the block under those lines (None if none)."""
+    found: list[_Candidate] = []
+    for item in below:
+        lines = dated(item)
+        if not lines:
+            return found, item if found else None
+        where = Source(block.page_number, block.bbox.union(item.bbox), f"{block.text} {item.text}")
+        for start, end, part in lines:
+            name = f"{block.text} (Part {part})" if part else block.text
+            found.append(_Candidate(OrganizedEvent(_name(name), start, end, where), False))
+    return found, None
 
 
 def _words(text: str) -> set[str]:
@@ -404,17 +530,56 @@ def _grids(ctx: Context, items: list[Placed]) -> list[tuple[tuple[Block, ...], T
     return found
 
 
-def _tables(ctx: Context, items: list[Placed]) -> list[_Candidate]:
+def _carried(
+    table: Table, placed: Placed, previous: _Read | None, year: int | None
+) -> Table | None:
+    """The table as the continuation of the previous events table, with its header: it follows
+    it at once (further down the page or on the next) without a header, or with a first row the
+    parser took for one (a date where the date column's label was)."""
+    if previous is None or not continued.follows(table, placed, previous.ending, same_page=True):
+        return None
+    when = _columns(previous.header)[0][0]
+    if table.header and (when >= len(table.header) or date_only(table.header[when], year) is None):
+        return None
+    return continued.with_header(table, previous.header)
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """The header an events table was read with, and where it ends."""
+
+    header: tuple[str, ...]
+    ending: continued.Ending
+
+
+def _tables(ctx: Context, items: list[Placed], titles: dict[int, str]) -> list[_Candidate]:
     """Events of the tables, and of the tables printed without rules, outside the sections of
-    other kinds of events."""
-    tables = [(p.headings, p.item) for p in items if isinstance(p.item, Table)]
+    other kinds of events. A table that goes on without its header is read with the header of
+    the table it continues."""
     found: list[_Candidate] = []
-    for headings, table in [*tables, *_grids(ctx, items)]:
-        if not _excluded_path(headings):
-            found += _table_events(table, ctx.year)
+    previous: _Read | None = None
+    for placed in items:
+        table = placed.item
+        if not isinstance(table, Table):
+            continue
+        if _excluded_path(placed.headings, titles):
+            previous = None
+            continue
+        events = _table_events(table, ctx.year)
+        if not events and (carried := _carried(table, placed, previous, ctx.year)) is not None:
+            table, events = carried, _table_events(carried, ctx.year)
+        found += events
+        header = _header(table)[0]
+        previous = (
+            _Read(header, continued.ending(table, placed)) if events and _columns(header) else None
+        )
+    for headings, grid in _grids(ctx, items):
+        if not _excluded_path(headings, titles):
+            found += _table_events(grid, ctx.year)
     return found
 
 
 def extract(ctx: Context) -> list[OrganizedEvent]:
     items = regroup(ctx.items)
-    return _merge(_candidates(ctx, items) + _tables(ctx, items))
+    titles = _titles(ctx)
+    return _merge(_candidates(ctx, items, titles) + _tables(ctx, items, titles))

@@ -24,7 +24,7 @@ from extractors.flow import Placed
 from extractors.model import Table
 from extractors.normalize.dates import parse_date
 from extractors.records import PartnerEvent, Source
-from extractors.sections import header_roles, loose_grid
+from extractors.sections import continued, header_roles, loose_grid
 from extractors.sections.base import Context, clean, row_source
 
 _EMPTY = {"", "-", "–", "—", "n/a", "N/A", "tbc", "TBC"}
@@ -91,37 +91,27 @@ def _columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> dict[str, 
 
 
 @dataclass(frozen=True)
-class _Layout:
-    """The columns of a partner-events table, and where it ends (to recognize its continuation)."""
+class _Read:
+    """The header and columns a partner-events table was read with, and where it ends."""
 
+    header: tuple[str, ...]
     cols: dict[str, int]
-    width: int
-    last_page: int
-    headings: tuple[str, ...]
+    ending: continued.Ending
 
 
-def _width(table: Table) -> int:
-    return len(table.header) if table.header else max((len(r) for r in table.rows), default=0)
-
-
-def _continues(table: Table, placed: Placed, previous: _Layout | None) -> bool:
-    """Does the table carry on the previous partner-events table on the next page, without the
-    header (none at all, or a first row the parser took for a header, with a date where the date
-    column's header was)?"""
-    if previous is None or _width(table) != previous.width:
-        return False
-    if table.pages[0] != previous.last_page + 1:
-        return False
-    if tuple(h.text for h in placed.headings) != previous.headings:
-        return False
-    if not table.header:
-        return True
-    when = previous.cols["date"]
-    return (
-        not any(_roles(cell) for cell in table.header)
-        and when < len(table.header)
-        and _is_date(table.header[when])
-    )
+def _continued(table: Table, placed: Placed, previous: _Read | None) -> Table | None:
+    """The table as the continuation of the previous partner-events table on the next page,
+    without the header (none at all, or a first row the parser took for a header, with a date
+    where the date column's header was): read with the previous header, its own as a row."""
+    if previous is None or not continued.follows(table, placed, previous.ending):
+        return None
+    if table.header:
+        when = previous.cols["date"]
+        if any(_roles(cell) for cell in table.header) or when >= len(table.header):
+            return None
+        if not _is_date(table.header[when]):
+            return None
+    return continued.with_header(table, previous.header)
 
 
 def _is_wrap(row: Sequence[str], previous: Sequence[str], when: int, name: int) -> bool:
@@ -191,16 +181,14 @@ def _merged(rows: list[tuple[Sequence[str], Source]], when: int, name: int) -> l
     return out
 
 
-def _events(
-    table: Table, cols: dict[str, int], year: int | None, header_is_row: bool
-) -> list[PartnerEvent]:
-    rows: list[tuple[Sequence[str], Source]] = []
-    if header_is_row:
-        rows.append((table.header, Source(table.pages[0], table.bbox, " | ".join(table.header))))
-    rows.extend((row, row_source(table, i)) for i, row in enumerate(table.rows))
+def _events(table: Table, cols: dict[str, int], year: int | None) -> list[PartnerEvent]:
     repeated = tuple(clean(h).casefold() for h in table.header)
-    if not header_is_row:  # the header printed again where the table goes on is no row
-        rows = [(r, w) for r, w in rows if tuple(clean(c).casefold() for c in r) != repeated]
+    # the header printed again where the table goes on is no row
+    rows: list[tuple[Sequence[str], Source]] = [
+        (row, row_source(table, i))
+        for i, row in enumerate(table.rows)
+        if tuple(clean(c).casefold() for c in row) != repeated
+    ]
     return _read_rows(rows, cols, year)
 
 
@@ -284,23 +272,21 @@ def _loose_tables(ctx: Context) -> tuple[list[PartnerEvent], set[int]]:
 
 def extract(ctx: Context) -> list[PartnerEvent]:
     events, used = _loose_tables(ctx)
-    previous: _Layout | None = None
+    previous: _Read | None = None
     for placed in ctx.tables():
         table = placed.item
         if not isinstance(table, Table) or id(table) in used:
             continue
         cols = _columns(table.header, table.rows)
-        if cols is None and not _continues(table, placed, previous):
+        carried = None if cols is not None else _continued(table, placed, previous)
+        if cols is None and carried is None:
             table = _header_inside(table) or table
             cols = _columns(table.header, table.rows)
-        header_is_row = False
-        if cols is None and _continues(table, placed, previous):
-            assert previous is not None
-            cols, header_is_row = previous.cols, bool(table.header)
+        if cols is None and carried is not None and previous is not None:
+            table, cols = carried, previous.cols
         if cols is None:
             previous = None
             continue
-        events.extend(_events(table, cols, ctx.year, header_is_row))
-        headings = tuple(h.text for h in placed.headings)
-        previous = _Layout(cols, _width(table), table.pages[-1], headings)
+        events.extend(_events(table, cols, ctx.year))
+        previous = _Read(table.header, cols, continued.ending(table, placed))
     return events

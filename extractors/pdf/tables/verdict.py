@@ -15,7 +15,10 @@ those has a signature a table lacks.
   last) line;
 - columns of text set independently: their baselines do not line up, so the lines of one column
   fall between those of the next (the cells of a table's row share a baseline);
-- columns of sub-sections: bold headings beside plain text, in any column.
+- columns of sub-sections: bold headings beside plain text, in any column;
+- columns of dated lists: in a column, lines that are only a date each head a name set under
+  them in that same column (a timeline, or a list of events, laid out in columns); a table's
+  date column holds dates and the wrapped pieces of dates, its names stand beside them.
 """
 
 from __future__ import annotations
@@ -52,6 +55,10 @@ _GOES_ON = re.compile(r"(,|[^\W\d]-|\b(and|or|of|the|for|to|in|with|a|an))$", re
 _MIN_SHARED = 0.25  # share of a run's lines that must have text on both sides of a gutter
 _SUBHEAD_SIZE = 1.08  # a sub-heading in columns is set at least this much larger than the text
 _STAGGERED = 0.4  # share of neighbouring lines that overlap without lining up: text columns
+_MONTH_WORD = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
+)
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 class Verdict(StrEnum):
@@ -159,6 +166,36 @@ def _staggered(run: Run) -> bool:
         for a, b in itertools.pairwise(lines)
     )
     return overlapping >= _STAGGERED * (len(lines) - 1)
+
+
+def _date_only(text: str) -> bool:
+    """Is the text a date or range and nothing more ("Jun 7, 2021", "22–24 Apr")?"""
+    found = find_dates(text, 2000)
+    if len(found) != 1:
+        return False
+    rest = text.replace(found[0][2], " ")
+    return not re.search(r"[^\W\d_]{3,}", rest)
+
+
+def _named(text: str) -> bool:
+    """Does the text hold a word of a name: four letters or more, no month?"""
+    return any(not _MONTH_WORD.match(w) for w in _NAME_WORD.findall(text))
+
+
+def _dated_lists(run: Run) -> bool:
+    """Do the columns hold dated entries: two or more lines that are only a date with a name
+    right under them in the same column, and no more dates without one? (Under a table's date
+    cell comes the next date, or the rest of a wrapped one: "27 September – 8" over "October
+    2021".)"""
+    dated = headed = 0
+    for column in _columns(run):
+        texts = [text.strip() for _, text, _ in column]
+        for i, text in enumerate(texts):
+            if _date_only(text):
+                dated += 1
+                below = texts[i + 1] if i + 1 < len(texts) else ""
+                headed += not _date_only(below) and _named(below)
+    return headed >= 2 and 2 * headed >= dated
 
 
 def _list(run: Run) -> bool:
@@ -301,6 +338,8 @@ def judge(
         return Verdict.NOT_TABLE
     if _cards(run):
         return Verdict.CARDS
-    if (not banded and _flow(run)) or (not framed and (_staggered(run) or _subheads(run))):
+    if (not banded and (_flow(run) or _dated_lists(run))) or (
+        not framed and (_staggered(run) or _subheads(run))
+    ):
         return Verdict.PROSE
     return Verdict.TABLE
