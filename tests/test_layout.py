@@ -457,3 +457,23 @@ def test_words_in_two_drawn_boxes_side_by_side_are_two_lines() -> None:
     boxes = [(66.0, 90.0, 150.0, 200.0), (158.0, 90.0, 242.0, 200.0)]
     assert [ln.text for ln in words_to_lines(words, SETTINGS)] == ["1 200 13"]
     assert [ln.text for ln in words_to_lines(words, SETTINGS, boxes)] == ["1 200", "13"]
+
+
+def test_the_end_of_a_flow_in_the_right_column_above_a_section_laid_out_anew() -> None:
+    """A section's last blocks fill the top of the right column (its left column ended on the
+    page before); under them, across a full-width gap, a new section starts in two columns with
+    its title in the left one. The top band is read first, then the new section's columns."""
+    end = _column_blocks("E", RIGHT, [60, 110])
+    title = block("Partnerships", LEFT[0], 180, 200, 200, size=18, bold=True)
+    left = _column_blocks("L", LEFT, [210, 260])
+    right = _column_blocks("R", RIGHT, [180, 230])
+    ordered = reading_order([*left, *right, title, *end])
+    assert [b.text for b in ordered] == ["E1", "E2", "Partnerships", "L1", "L2", "R1", "R2"]
+
+
+def test_columns_that_start_level_are_read_left_to_right() -> None:
+    """The left column's first block beside the right column's: no band of the right alone."""
+    left = _column_blocks("L", LEFT, [70, 130])
+    right = _column_blocks("R", RIGHT, [60, 120])
+    ordered = reading_order([*right, *left])
+    assert [b.text for b in ordered] == ["L1", "L2", "R1", "R2"]

@@ -38,10 +38,7 @@ FLOOR = {
     "figures": 0.9,
     "region_totals": 0.97,
     "members": 0.9,
-    # wego_2023-s0003-libreoffice: the reading order (XY-cut, extractors/pdf/order.py) takes a
-    # page's vertical gutter before the band where a new section starts under the last new
-    # members' cards in the right column, and reads the section's left column first
-    "new_members": 0.8,
+    "new_members": 0.97,
     "mous": 0.97,
     "organized_events": 0.8,
     "partner_events": 0.9,

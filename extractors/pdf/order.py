@@ -76,11 +76,23 @@ def reading_order(blocks: Sequence[Block]) -> list[Block]:
     return _order(list(blocks), column=0)
 
 
+def _starts_above_the_first_column(blocks: list[Block], first: list[Block]) -> bool:
+    """Whether the region's top band (above a gap across its full width) holds nothing of its
+    first column: the end of a flow in the later columns, above a part laid out anew (a
+    section starting under the last of the previous one's right column). Those bands are read
+    top to bottom, not the columns left to right."""
+    bands = _bands(blocks)
+    if len(bands) < 2:
+        return False
+    top = {id(b) for b in bands[0]}
+    return not any(id(b) in top for b in first)
+
+
 def _order(blocks: list[Block], column: int) -> list[Block]:
     if len(blocks) <= 1:
         return [replace(b, column=column) for b in blocks]
     cols = _columns(blocks)
-    if len(cols) > 1:
+    if len(cols) > 1 and not _starts_above_the_first_column(blocks, cols[0]):
         out: list[Block] = []
         for i, col in enumerate(cols):
             out.extend(_order(col, column + i))
