@@ -173,6 +173,47 @@ def test_records_carry_their_provenance() -> None:
     assert person.source.source_text == "Mayor Ann Leclerc of Springfield"
 
 
+def _piece(text: str, x0: float, top: float, x1: float, lines: int = 1) -> Block:
+    """A body block at a place of its own: a piece of a justified paragraph."""
+    rows = tuple(text.split("\n")) if "\n" in text else (text,)
+    bottom = top + 9.5 * 1.2 * max(lines, len(rows))
+    return Block(" ".join(rows), BBox(x0, top, x1, bottom), 1, 9.5, False, BlockRole.BODY,
+                 lines=rows)  # fmt: skip
+
+
+def test_a_word_set_apart_where_a_paragraph_was_cut_goes_back_in_its_place() -> None:
+    # a justified first line read as three pieces: "The" | "Regional" | "Deputy Mayor ...",
+    # the word in the middle set apart after the rest of the paragraph
+    found = people([
+        _piece("The", 50, 100, 68),
+        _piece("Deputy\nMayor of Northbury Ann Leclerc opened the forum.", 50, 100, 300, 2),
+        _piece("Regional", 110, 100, 150),
+    ])  # fmt: skip
+    assert found == {("Ann Leclerc", "Regional Deputy Mayor", "Northbury")}
+
+
+def test_words_set_apart_between_the_last_line_and_the_next_part_keep_their_order() -> None:
+    # the last line of one part ("... of the Ministry"), two words set apart on it and the
+    # next part's first line ("and Culture ...") side by side
+    found = people([
+        _piece("Ann Leclerc, Permanent Secretary of\nthe Ministry", 50, 100, 300, 2),
+        _piece("and\nCulture, opened the forum.", 50, 111.4, 300, 2),
+        _piece("Sport", 160, 111.4, 190),
+        _piece("of", 120, 111.4, 130),
+    ])  # fmt: skip
+    title = "Permanent Secretary of the Ministry of Sport and Culture"
+    assert found == {("Ann Leclerc", title, None)}
+
+
+def test_a_word_set_apart_inside_a_part_is_not_put_at_the_seam() -> None:
+    found = people([
+        _piece("The", 50, 100, 68),
+        _piece("Mayor\nof Northbury Ann Leclerc opened the forum.", 50, 100, 300, 2),
+        _piece("Regional", 110, 111.4, 150),  # on the part's second line, not on the seam
+    ])  # fmt: skip
+    assert found == {("Ann Leclerc", "Mayor", "Northbury")}
+
+
 # ---- the sample report ------------------------------------------------------------------------
 
 SAMPLE = ROOT / "raw_reports" / "wego_2021_annual_report.pdf"

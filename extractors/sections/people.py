@@ -68,22 +68,33 @@ _AROUND = frozenset({BlockRole.HEADER, BlockRole.FOOTER, BlockRole.PAGE_NUMBER})
 def _paragraphs(ctx: Context, consumed: set[int]) -> list[Block]:
     """The text blocks, a paragraph that a column or page break cut in two joined up again: a
     body block whose text stops mid-sentence (no closing punctuation) goes on in the next body
-    block of the same type size (running headers, footers and page numbers between)."""
+    block of the same type size (running headers, footers and page numbers between). A word set
+    apart on the line where two parts of a paragraph meet (a justified line read as pieces: "The"
+    / "ASEAN" / "National ...") goes between them, in its place on that line; a word set apart
+    elsewhere in a part stays a block of its own."""
     out: list[Block] = []
     open_: Block | None = None  # the last body block, while its sentence is unfinished
     at = 0  # where it is in `out`
     tail: Block | None = None  # its last part
+    seam: _Seam | None = None  # where the last join met, while words set apart may fill it
     for placed in ctx.items:
         block = placed.item
         if isinstance(block, Block) and block.role in _AROUND:
             continue
         if not isinstance(block, Block) or block.role not in TEXT_ROLES or id(block) in consumed:
-            open_ = None
+            open_ = seam = None
+            continue
+        if seam is not None and seam.takes(block):
+            joined = seam.fill(out[at], block)
+            out[at] = joined
+            if open_ is not None:
+                open_ = joined
             continue
         part = block
         if open_ is not None and tail is not None and _inside(block, tail):
             out.append(block)  # a word set apart from a line of the open paragraph
             continue
+        seam = None
         if (
             open_ is not None
             and block.role is BlockRole.BODY
@@ -91,6 +102,8 @@ def _paragraphs(ctx: Context, consumed: set[int]) -> list[Block]:
             and not _BULLET.match(block.text)
         ):
             glue = "" if open_.text.endswith("-") and block.text[:1].islower() else " "
+            if glue and tail is not None:
+                seam = _Seam(open_, tail, block)
             block = replace(
                 open_,
                 text=open_.text + glue + block.text,
@@ -106,6 +119,44 @@ def _paragraphs(ctx: Context, consumed: set[int]) -> list[Block]:
         ended = _ENDED.search(block.text) or _BULLET.match(block.text)
         open_ = block if block.role is BlockRole.BODY and not ended else None
     return out
+
+
+class _Seam:
+    """The line where the last line of one part of a paragraph (`before`) and the first line of
+    the next (`after`) sit side by side, and the words set apart on it (`words`, by position)."""
+
+    def __init__(self, head: Block, before: Block, after: Block) -> None:
+        self.head, self.before, self.after = head, before, after
+        self.words: list[Block] = []
+
+    def takes(self, block: Block) -> bool:
+        """A one-line block on the seam: inside the next part's first line, where the last line
+        of the part before reaches down, to the right of where that part starts."""
+        before, after, box = self.before, self.after, block.bbox
+        line = 0.6 * after.font_size
+        return (
+            len(block.lines) == 1
+            and block.role is BlockRole.BODY
+            and abs(block.font_size - after.font_size) <= 0.6
+            and _inside(block, after)
+            and before.page_number == after.page_number
+            and abs(box.top - after.bbox.top) <= line
+            and before.bbox.bottom - line >= box.top
+            and abs(before.bbox.bottom - box.bottom) <= line
+            and box.x0 >= before.bbox.x0 + 1
+        )
+
+    def fill(self, joined: Block, word: Block) -> Block:
+        """The joined paragraph with the seam's words between its two parts."""
+        self.words = sorted([*self.words, word], key=lambda b: b.bbox.x0)
+        middle = " ".join(w.text for w in self.words)
+        first, *rest = self.after.lines or (self.after.text,)
+        head = self.head
+        return replace(
+            joined,
+            text=f"{head.text} {middle} {self.after.text}",
+            lines=(*head.lines, f"{middle} {first}", *rest),
+        )
 
 
 def _inside(block: Block, other: Block) -> bool:
