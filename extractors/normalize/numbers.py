@@ -147,7 +147,7 @@ _CURRENCY_PRE = (
 )
 _SIGN = r"(?:(?<![^\s(])(?P<sign>[-−]))?"
 # a number grouped in thousands that a narrow line broke inside one group ("1,200,00" over "0",
-# "114 0" over "34", "3,4" over "00,000"): a broken group has a whole group before it (or a lead
+# "257 3" over "18", "3,4" over "00,000"): a broken group has a whole group before it (or a lead
 # of three digits) or after it, so "3,5 10" is not one number
 
 
@@ -233,7 +233,7 @@ _BROKEN_GROUP = re.compile(rf"(?<!\d)(?P<a>\d\d?){_SPACE_GROUP}(?P<b>\d\d?)(?!\d
 
 def rejoined(text: str) -> str:
     """A quantity as printed, with the line break a narrow line put inside it taken out: a
-    group of digits broken in two ("114,0 34" -> "114,034", "114 0 34" -> "114 034") or a long
+    group of digits broken in two ("257,3 18" -> "257,318", "257 3 18" -> "257 318") or a long
     scale word ("1.2 mi llion" -> "1.2 million"). Text that is no such broken quantity comes
     back as it is."""
     match = _NUMERIC_RE.search(text)

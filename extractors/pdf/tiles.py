@@ -175,7 +175,7 @@ def _split_around(
 ) -> tuple[Block, Block, Block, bool] | None:
     """A paragraph of several lines whose first line is set on the number's row and that goes on
     under the number: a label wrapped around its number, read as one block without it
-    ("Meetings with" / "smart city stakeholders" around "65+", the first line left of the
+    ("Visits to" / "partner port authorities" around "40+", the first line left of the
     number; "city officials" / "trained at ..." after "100+", the first line right of it, the
     rest flush with the number). The paragraph, its first line, the rest, and whether the
     first line is before the number."""
@@ -271,8 +271,8 @@ def _in_paragraph(
 ) -> Tile | None:  # fmt: skip
     """On a page whose labels run around their numbers, a number set on a line of its own under
     lines of a label, flush with them, is a word of that label wrapped onto a line of its own
-    ("Total views of online content" over "114,034"; "Meetings with" over "65+" over "smart
-    city stakeholders"), when nothing is set beside it on its line: the whole paragraph is
+    ("Downloads of the open data portal" over "257,318"; "Visits to" over "40+" over "partner
+    port authorities"), when nothing is set beside it on its line: the whole paragraph is
     the label."""
     if any(
         _same_row(b, number) and _overlap_x(b, number) > -0.5 * number.font_size for b in labels
