@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import difflib
 import json
 import logging
 import os
@@ -256,11 +257,42 @@ def _corrections_dir(args: argparse.Namespace, pdf: Path) -> Path:
     return Path(given) if given else pdf.resolve().parent.parent / "corrections"
 
 
+def _review_target(args: argparse.Namespace) -> Path:
+    """The PDF `review` is given: a file, else the report id of a report the warehouse holds,
+    looked up in its published copy and found in the reports folder."""
+    from pipelines.resources import default_reports_dir
+
+    given = Path(args.file)
+    if given.is_file() or given.suffix.lower() == ".pdf":
+        return given
+    store = _warehouse_resource(args)
+    conn = duckdb.connect(str(store.published_path), read_only=True)
+    try:
+        row = conn.execute(
+            "SELECT source_file FROM reports WHERE report_id = ?", [args.file]
+        ).fetchone()
+        known = [r[0] for r in conn.execute("SELECT report_id FROM reports").fetchall()]
+    finally:
+        conn.close()
+    if row is None:
+        close = difflib.get_close_matches(args.file, known, n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise ValueError(
+            f"{args.file} is neither a file nor a report id of the warehouse{hint}; give the "
+            "PDF's path (a blocked report's review page is in reviews/ beside the warehouse)"
+        )
+    folder = Path(args.reports_dir) if args.reports_dir else default_reports_dir()
+    pdf = folder / row[0]
+    if not pdf.is_file():
+        raise ValueError(f"{args.file} was read from {row[0]}, which is not in {folder}")
+    return pdf
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     from pipelines.review import review_extraction, write_review_of
     from pipelines.suggest import write_suggestions
 
-    pdf = Path(args.file)
+    pdf = _review_target(args)
     fixes = _corrections_dir(args, pdf)
     with err.status(f"reviewing {escape(args.file)}"):
         extraction = review_extraction(pdf, fixes, model=args.model)
@@ -534,12 +566,17 @@ def build_parser() -> argparse.ArgumentParser:
     review = sub.add_parser(
         "review",
         help="write a self-contained HTML review of one report (why it was blocked)",
-        description="Parse and extract FILE as ingestion does and write OUT/<report id>.html: "
+        description="Parse and extract FILE (or the PDF a report id was read from) as "
+        "ingestion does and write OUT/<report id>.html: "
         "the pages as images with the extracted records drawn over them, the checks with their "
         "offending rows, the stated totals beside what was extracted, the records and the "
         "document model's sections and tables. Open it in a browser; no server needed.",
     )
-    review.add_argument("file", help="the report's PDF")
+    review.add_argument(
+        "file", help="the report's PDF, or the id of a report the warehouse holds (wego-2021)"
+    )
+    review.add_argument("--reports-dir", help="folder of PDFs (ANNUAL_REPORTS_DIR; raw_reports)")
+    review.add_argument("--warehouse", help="DuckDB file (ANNUAL_REPORTS_WAREHOUSE)")
     review.add_argument("--out", default="reviews", help="folder to write to (default: reviews)")
     review.add_argument("--model", help="spaCy pipeline name, or 'blank'")
     review.add_argument("--corrections-dir", help=CORRECTIONS_HELP)

@@ -21,6 +21,7 @@ from extractors.extract import Extraction, extract_document
 from extractors.pdf.read import read_document
 from pipelines.assets import parsed_report
 from pipelines.checks import corrections_still_match, member_totals_reconcile
+from pipelines.cli import main
 from pipelines.ingest import ingest_folder
 from pipelines.partitions import REPORTS
 from pipelines.resources import ReportsFolder, WarehouseResource, default_resources
@@ -224,7 +225,7 @@ def _rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
 
 
 def test_corrections_make_a_blocked_report_load_and_every_rerun_keeps_them(
-    home: Path, tmp_path: Path
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     reports = tmp_path / "reports"
     reports.mkdir()
@@ -286,6 +287,15 @@ def test_corrections_make_a_blocked_report_load_and_every_rerun_keeps_them(
     dropped = _rows(warehouse, "SELECT record_key, source_text, reason FROM corrections"
                                " WHERE action = 'drop'")  # fmt: skip
     assert dropped == [(key, "Kenya: Mombasa", "a port")]  # nothing dropped without a row
+
+    # the review of a loaded report, by its id: the PDF it was read from, its corrections
+    by_id = tmp_path / "by-id"
+    where = ["--warehouse", str(warehouse), "--reports-dir", str(reports), "--model", "blank"]
+    assert main(["review", REPORT_ID, *where, "--out", str(by_id)]) == 0
+    page = (by_id / f"{REPORT_ID}.html").read_text(encoding="utf-8")
+    assert "the heading counts the dropped port" in page and "Kisumu" in page
+    assert main(["review", "hcn-2021", *where, "--out", str(by_id)]) == 2  # no such report
+    assert "did you mean hcn-2022" in capsys.readouterr().err
 
 
 def _rules_members(reports: Path) -> list[Any]:
