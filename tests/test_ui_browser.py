@@ -58,10 +58,11 @@ def server(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     sandbox.add_unreadable()
     webserver = Webserver(sandbox)
     try:
-        webserver.start(wait=False)  # it starts up while the folder is ingested
+        # ingested first, then served: started together, both created the fresh instance's
+        # run storage at once, and the webserver's schema check failed (alembic CommandError)
         stdout = sandbox.ingest()
         assert "1 quarantined" in stdout, stdout
-        webserver.wait_until_up()
+        webserver.start()
         yield webserver
     finally:
         webserver.stop()

@@ -151,8 +151,9 @@ class Webserver:
         self.log = sandbox.root / "webserver.log"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self, wait: bool = True) -> Webserver:
-        """Start the server; with `wait`, return once it answers (else call `wait_until_up`)."""
+    def start(self) -> Webserver:
+        """Start the server on the sandbox's instance (filled first: two processes creating a
+        fresh instance's storage at once fail); return once it answers."""
         executable = VENV_BIN / "dagster-webserver"
         command = [str(executable), "-m", "pipelines.definitions",
                    "-h", "127.0.0.1", "-p", str(self.port)]  # fmt: skip
@@ -166,8 +167,7 @@ class Webserver:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group: stop() takes the code server too
             )
-        if wait:
-            self.wait_until_up()
+        self.wait_until_up()
         return self
 
     def wait_until_up(self) -> None:
