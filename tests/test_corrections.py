@@ -29,6 +29,7 @@ from pipelines.review import review_page
 from pipelines.sensors import raw_reports_sensor
 from pipelines.suggest import write_suggestions
 from tests import pdf_factory as pf
+from tests.warehouse_snapshot import warehouse_tables
 
 REPORT_ID = "hcn-2022"
 MISSED = [("Kisumu", "Kenya"), ("Tema", "Ghana"), ("Lagos", "Nigeria")]
@@ -196,26 +197,6 @@ def test_suggest_writes_a_file_that_validates(extraction: Extraction, tmp_path: 
 # ------------------------------------------------------------------ the pipeline
 
 
-def _tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    conn = duckdb.connect(str(path), read_only=True)
-    try:
-        names = [t for (t,) in conn.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE NOT internal"
-            " AND table_name != 'report_files' ORDER BY 1"
-        ).fetchall()]  # fmt: skip
-        out = {}
-        for name in names:
-            columns = [c for (c,) in conn.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = ?"
-                " AND column_name NOT IN ('ingested_at', 'at') ORDER BY column_index", [name]
-            ).fetchall()]  # fmt: skip
-            select = ", ".join(f'"{c}"' for c in columns)
-            out[name] = sorted(conn.execute(f'SELECT {select} FROM "{name}"').fetchall(), key=repr)
-        return out
-    finally:
-        conn.close()
-
-
 def _rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
     conn = duckdb.connect(str(path), read_only=True)
     try:
@@ -256,7 +237,7 @@ def test_corrections_make_a_blocked_report_load_and_every_rerun_keeps_them(
     log = _rows(warehouse, "SELECT action, status, correction FROM corrections ORDER BY row_no")
     assert [a for a, _, _ in log] == ["add", "add", "add", "drop"]
     assert log[-1][1] == "stale"
-    before = _tables(warehouse)
+    before = warehouse_tables(warehouse)
 
     again = ingest_folder(reports, warehouse, "blank")  # same PDF, same corrections
     assert [o.status for o in again.outcomes] == ["unchanged"]
@@ -265,7 +246,7 @@ def test_corrections_make_a_blocked_report_load_and_every_rerun_keeps_them(
     conn.close()
     (reloaded,) = ingest_folder(reports, warehouse, "blank").outcomes
     assert reloaded.status == "ingested"
-    assert _tables(warehouse) == before  # the same warehouse, the corrections kept
+    assert warehouse_tables(warehouse) == before  # the same warehouse, the corrections kept
 
     # a changed corrections file re-ingests the report although the PDF did not change
     (key,) = record_keys("members", _rules_members(reports))

@@ -25,33 +25,11 @@ from pipelines.partitions import REPORTS, partition_key
 from pipelines.resources import ReportsFolder, WarehouseResource, default_resources
 from pipelines.sensors import raw_reports_sensor
 from tests.corpus import ROOT
+from tests.warehouse_snapshot import warehouse_tables
 
 SAMPLE = ROOT / "raw_reports" / "wego_2021_annual_report.pdf"
 SECOND = ROOT / "tests" / "fixtures" / "reports" / "wego_2023_annual_review.pdf"
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-
-
-def _tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, sorted; ingestion times left out, and `report_files` (the log of what
-    each run did with each file: it grows with every run that loads something)."""
-    conn = duckdb.connect(str(path), read_only=True)
-    try:
-        query = (
-            "SELECT table_name FROM duckdb_tables() WHERE NOT internal "
-            "AND table_name != 'report_files' ORDER BY 1"
-        )
-        names = [t for (t,) in conn.execute(query).fetchall()]
-        out = {}
-        for name in names:
-            columns = [c for (c,) in conn.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
-                "AND column_name NOT IN ('ingested_at', 'at') ORDER BY column_index", [name]
-            ).fetchall()]  # fmt: skip
-            select = ", ".join(f'"{c}"' for c in columns)
-            out[name] = sorted(conn.execute(f'SELECT {select} FROM "{name}"').fetchall(), key=repr)
-        return out
-    finally:
-        conn.close()
 
 
 def _count(path: Path, table: str) -> int:
@@ -121,10 +99,10 @@ def test_materialize_the_sample_in_process(home: Path, tmp_path: Path) -> None:
     assert isinstance(offending, dg.TableMetadataValue) and offending.records
     assert {"scope", "stated", "extracted", "page"} <= set(offending.records[0].data)
     assert checks["headline_figures_reconcile"].severity == dg.AssetCheckSeverity.WARN
-    tables = _tables(warehouse)
+    tables = warehouse_tables(warehouse)
     assert len(tables["members"]) == 176 and len(tables["reports"]) == 1
     published = warehouse.parent / "published" / warehouse.name
-    assert len(_tables(published)["members"]) == 176
+    assert len(warehouse_tables(published)["members"]) == 176
 
 
 def _tick(instance: dg.DagsterInstance, reports: Path, cursor: str | None) -> dg.SensorResult:
@@ -170,13 +148,13 @@ def test_ingest_twice_changes_nothing(home: Path, tmp_path: Path) -> None:
     warehouse = tmp_path / "wh.duckdb"
     first = ingest_folder(reports, warehouse, "blank")
     assert [o.status for o in first.outcomes] == ["ingested", "ingested"]
-    before = _tables(warehouse)
+    before = warehouse_tables(warehouse)
     logged = _count(warehouse, "report_files")
     assert logged == 2
     second = ingest_folder(reports, warehouse, "blank")
     assert [o.status for o in second.outcomes] == ["unchanged", "unchanged"]
     assert not second.changed
-    assert _tables(warehouse) == before
+    assert warehouse_tables(warehouse) == before
     assert _count(warehouse, "report_files") == logged  # nothing ran, nothing logged
     # reloading a report from scratch also gives identical rows
     conn = duckdb.connect(str(warehouse))
@@ -184,7 +162,7 @@ def test_ingest_twice_changes_nothing(home: Path, tmp_path: Path) -> None:
     conn.close()
     third = ingest_folder(reports, warehouse, "blank")
     assert [o.status for o in third.outcomes] == ["ingested", "unchanged"]
-    assert _tables(warehouse) == before
+    assert warehouse_tables(warehouse) == before
 
 
 @pytest.mark.slow
@@ -197,7 +175,7 @@ def test_parallel_ingest_loads_what_one_at_a_time_loads(home: Path, tmp_path: Pa
     assert [(o.file, o.status) for o in parallel.outcomes] == [
         (o.file, o.status) for o in serial.outcomes
     ]
-    assert _tables(tmp_path / "a.duckdb") == _tables(tmp_path / "b.duckdb")
+    assert warehouse_tables(tmp_path / "a.duckdb") == warehouse_tables(tmp_path / "b.duckdb")
     assert messages[0] == "2 reports to ingest, 2 at a time"
     assert sorted(m.split("] ", 1)[1] for m in messages[1:]) == [
         f"{SAMPLE.name}: ingested",
@@ -273,7 +251,7 @@ def test_failing_check_blocks_the_load_and_keeps_earlier_rows(
     shutil.copy(SAMPLE, reports)
     warehouse = tmp_path / "wh.duckdb"
     ingest_folder(reports, warehouse, "blank")
-    before = _tables(warehouse)
+    before = warehouse_tables(warehouse)
     real = pipelines.assets.extract_document
 
     def duplicated(*args: Any, **kwargs: Any) -> Extraction:
@@ -292,7 +270,7 @@ def test_failing_check_blocks_the_load_and_keeps_earlier_rows(
     failed = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
     assert "no_duplicate_members" in failed
     assert not result.asset_materializations_for_node("warehouse_tables")
-    assert _tables(warehouse) == before
+    assert warehouse_tables(warehouse) == before
 
 
 @pytest.mark.slow
@@ -412,8 +390,8 @@ def test_the_sensor_path_and_make_run_give_the_same_warehouse(home: Path, tmp_pa
     definitions.resolve_job_def(VIEWS_JOB).execute_in_process(instance=instance)
 
     for name in ("wh.duckdb", "published/wh.duckdb"):
-        made_by_ingest = _tables(by_ingest.parent / name)
-        made_by_sensor = _tables(by_sensor.parent / name)
+        made_by_ingest = warehouse_tables(by_ingest.parent / name)
+        made_by_sensor = warehouse_tables(by_sensor.parent / name)
         assert made_by_ingest["quarantine"] and made_by_ingest["reports"]
         assert made_by_sensor == made_by_ingest, name
     jobs = {record.dagster_run.job_name for record in instance.get_run_records()}
