@@ -183,6 +183,52 @@ def test_find_gutters_locates_the_column_gutter() -> None:
     assert g0 >= 295 and g1 <= 306 and g1 - g0 >= 4
 
 
+def test_a_heading_word_space_right_of_short_lines_is_no_column_break() -> None:
+    """Short lines in the left column ("Area: 417 km2" of cards) leave strips of white between
+    their ends and the gutter, which the rows step over together with the gutter itself: those
+    strips are no gutters, so a two-column-wide heading whose word space falls in one of them
+    stays one line."""
+    heading = [
+        word("WELCOMING", 72, 60, x1=180, size=20),
+        word("NEW", 186, 60, x1=224, size=20),
+        word("MEMBERS", 231, 60, x1=340, size=20),
+    ]
+    words: list[dict] = []
+    for i in range(2):
+        top = 90 + i * 13
+        words += justified([f"l{i}a", f"l{i}b", f"l{i}c", f"l{i}d", f"l{i}e"], 72, 295, top)
+        words += justified([f"s{i}a", f"s{i}b", f"s{i}c", f"s{i}d"], 305, 523, top)
+    for i in range(10):
+        top = 130 + i * 13
+        words += [word("Area:", 72, top, x1=100), word("417", 103, top, x1=120)]
+        words += justified([f"r{i}a", f"r{i}b", f"r{i}c", f"r{i}d"], 305, 523, top)
+    rows: dict[float, list[dict]] = {}
+    for w in heading + words:
+        rows.setdefault(w["top"], []).append(w)
+    gutters = find_gutters(list(rows.values()))
+    assert len(gutters) == 1 and gutters[0][0] >= 294 and gutters[0][1] <= 306
+    lines = words_to_lines(heading + words, SETTINGS)
+    assert lines[0].text == "WELCOMING NEW MEMBERS"
+    assert "r0a r0b r0c r0d" in [ln.text for ln in lines]
+
+
+def test_both_gutters_of_three_columns_are_found() -> None:
+    """Rows of three columns step over both gutters, in different word gaps: neither is the
+    other's shadow, whichever is clearer."""
+    rows = []
+    for i in range(8):
+        top = 100 + i * 13
+        row = justified([f"a{i}", f"b{i}", f"c{i}"], 72, 220, top)
+        row += justified([f"d{i}", f"e{i}", f"f{i}"], 230, 378, top)
+        row += justified([f"g{i}", f"h{i}", f"i{i}"], 388, 536, top)
+        rows.append(row)
+    rows[0][2]["x1"] = 232  # one word runs a little into the first gutter: it is less clear
+    gutters = find_gutters(rows)
+    assert len(gutters) == 2
+    assert gutters[0][0] >= 219 and gutters[0][1] <= 231
+    assert gutters[1][0] >= 377 and gutters[1][1] <= 389
+
+
 def test_wide_gap_splits_a_row_even_without_a_gutter() -> None:
     lines = words_to_lines(
         [word("Revenue", 72, 100), word("1,234", 400, 100)], SETTINGS

@@ -133,7 +133,53 @@ def find_gutters(
             x = run
         else:
             x += 1
-    return gutters
+    return _without_shadows(rows, gutters, covered)
+
+
+def _gaps_over(
+    row: Sequence[dict[str, Any]], gutter: tuple[float, float]
+) -> set[tuple[float, float]]:
+    """The row's word gaps that contain the strip (none, or one)."""
+    return {
+        (a["x1"], b["x0"])
+        for a, b in itertools.pairwise(row)
+        if a["x1"] <= gutter[0] + 1 and b["x0"] >= gutter[1] - 1
+    }
+
+
+def _without_shadows(
+    rows: Sequence[Sequence[dict[str, Any]]],
+    gutters: list[tuple[float, float]],
+    covered: Sequence[int],
+) -> list[tuple[float, float]]:
+    """Drop the strips that only lie in a real gutter's shadow: inside a column, right of its
+    short lines (names, "Area: 417 km²"), which the rows step over in the same word gap as a
+    clearer strip beside them (the gutter). A heading's word space that falls in such a strip
+    is no column break; the gutters of three columns, stepped over in different gaps, stay."""
+    merged = [
+        sorted([*row, *nxt], key=lambda w: w["x0"]) if _overlaps(row, nxt) else list(row)
+        for row, nxt in zip(rows, [*rows[1:], []], strict=True)
+    ]
+    gaps = [
+        {(i, gap) for i, row in enumerate(merged) for gap in _gaps_over(row, g)} for g in gutters
+    ]
+    least = [min(covered[int(g[0]) : int(g[1])]) for g in gutters]
+    kept = []
+    for i, gutter in enumerate(gutters):
+        shadow = any(
+            j != i
+            and least[j] < least[i]
+            and gaps[i]
+            and len(gaps[i] & gaps[j]) >= 0.8 * len(gaps[i])
+            for j in range(len(gutters))
+        )
+        if not shadow:
+            kept.append(gutter)
+    return kept
+
+
+def _overlaps(row: Sequence[dict[str, Any]], nxt: Sequence[dict[str, Any]]) -> bool:
+    return bool(nxt) and min(w["top"] for w in nxt) < max(w["bottom"] for w in row) - 1.0
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
