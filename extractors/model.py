@@ -72,6 +72,8 @@ class Block:
     column: int = 0
     heading_level: int | None = None
     lines: tuple[str, ...] = ()
+    # where each of `lines` is printed, aligned with it (empty when not known)
+    line_boxes: tuple[BBox, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,9 +51,10 @@ class PageBuilder:
         top: float | None = None,
         x0: float = LEFT,
         x1: float | None = None,
+        line_x1: Sequence[float] | None = None,
     ) -> Block:
-        """A block; `lines` defaults to the text split on newlines. Advances the cursor when
-        `top` is not given."""
+        """A block; `lines` defaults to the text split on newlines; `line_x1`, where each line
+        ends, gives the block its line boxes. Advances the cursor when `top` is not given."""
         printed = tuple(lines) if lines is not None else tuple(text.split("\n"))
         text = " ".join(text.split("\n"))
         y = self.cursor if top is None else top
@@ -69,6 +70,10 @@ class PageBuilder:
             column=0,
             heading_level=level,
             lines=printed,
+            line_boxes=tuple(
+                BBox(x0, y + i * size * 1.2, end, y + (i + 1) * size * 1.2)
+                for i, end in enumerate(line_x1 or ())
+            ),
         )
         self.page.blocks.append(block)
         if top is None:

@@ -94,9 +94,11 @@ def table(
     repeat_header: bool = True,
     spans: Sequence[tuple[int, int, int]] = (),  # (header row, first col, last col)
     cell_fills: bool = False,
+    fills_twice: bool = False,
 ) -> Table:
     """A platypus table: `header` is one row of labels or several (for spanning group labels,
-    listed in `spans`). `cell_fills`: a zebra table's fills are drawn cell by cell."""
+    listed in `spans`). `cell_fills`: a zebra table's fills are drawn cell by cell;
+    `fills_twice`: and each of them is painted twice (as some office suites write them)."""
     head_rows = (
         [list(header)] if header and isinstance(header[0], str) else [list(h) for h in header]
     )
@@ -109,7 +111,7 @@ def table(
     commands = _commands(style, len(data), len(head_rows))
     if cell_fills:
         commands = [c for c in commands if c[0] not in ("BACKGROUND", "ROWBACKGROUNDS")]
-        commands += _cell_fills(len(data), columns, len(head_rows))
+        commands += _cell_fills(len(data), columns, len(head_rows)) * (2 if fills_twice else 1)
     commands += [("SPAN", (a, r), (b, r)) for r, a, b in spans]
     grid.setStyle(TableStyle(commands))
     return grid

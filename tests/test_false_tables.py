@@ -15,7 +15,8 @@ REAL_TABLES: dict[str, list[tuple[int, str]]] = {
     "annual-report-reliance-2021-22-p1-3.pdf": [],
     "gov-us-federal-register-2020-17221.pdf": [(6, "Labor cost")],
     "gov-us-gao-23-106826-pdfminer-repair.pdf": [],
-    "korean-card-terms-tables.pdf": [(1, "업종"), (1, "서비스 제공 기준")],
+    # two cards side by side, each with a table of its own under a header band
+    "korean-card-terms-tables.pdf": [(1, "업종"), (1, "업종"), (1, "서비스 제공 기준")],
     "multicolumn-latex-two-column.pdf": [(3, "Country")],
     "encrypted-owner-password-only.pdf": [],
 }

@@ -389,6 +389,31 @@ def test_two_sections_each_with_two_columns() -> None:
     ]
 
 
+def test_three_columns_over_a_heading_too_short_to_reach_the_last_one() -> None:
+    """A new part starts under all three columns with a heading across the first two only;
+    the third column ends over it too, so the part over the heading is read first."""
+    xs = [(54.0, 207.0), (228.0, 384.0), (402.0, 558.0)]
+    upper = [
+        block(name, x0, 65, x1, top)
+        for name, (x0, x1), top in zip(("A", "B", "C"), xs, (516, 534, 519), strict=True)
+    ]
+    heading = block("Partnerships", 54, 551, 298, 573, size=22, bold=True)
+    lower = [block(f"{n}2", x0, 587, x1, 700) for n, (x0, x1) in zip("ABC", xs, strict=True)]
+    ordered = reading_order([*lower, heading, *reversed(upper)])
+    assert [b.text for b in ordered] == ["A", "B", "C", "Partnerships", "A2", "B2", "C2"]
+
+
+def test_a_sidebar_running_past_a_heading_is_read_after_the_columns() -> None:
+    """The third column goes on past the heading's top: a sidebar, read after the others."""
+    xs = [(54.0, 207.0), (228.0, 384.0)]
+    main = [block(n, x0, 65, x1, 500) for n, (x0, x1) in zip("AB", xs, strict=True)]
+    heading = block("Partnerships", 54, 551, 298, 573, size=22, bold=True)
+    below = [block(f"{n}2", x0, 587, x1, 700) for n, (x0, x1) in zip("AB", xs, strict=True)]
+    sidebar = block("Side", 402, 65, 558, 700)
+    ordered = reading_order([sidebar, *below, heading, *main])
+    assert [b.text for b in ordered] == ["A", "B", "Partnerships", "A2", "B2", "Side"]
+
+
 def test_grid_of_figures_under_group_headings_is_read_row_by_row() -> None:
     xs = [(72.0, 222.0), (232.0, 382.0), (392.0, 542.0)]
     blocks = [block("Group one", 72, 60, 542, 80, size=14, bold=True)]

@@ -124,6 +124,42 @@ def test_timeline_entry_with_a_wrapped_name_stays_one_event() -> None:
     ]
 
 
+def _measured_timeline(first_end: float) -> list[tuple[str, date, date]]:
+    """A timeline column that reaches x=300 (its widest entry), and an entry of two printed lines,
+    the first ending at `first_end`, the second (a 21-letter line whose letters are 5.5 points
+    wide: its first word, a space and a letter's margin take 38.5) ending at 187.5."""
+    doc, page = _doc()
+    page.heading("Timeline", level=1)
+    page.heading("3 June", level=3)
+    page.body("Annual Meeting of the Harbour Towns", x1=300.0)
+    page.heading("25 November", level=3)
+    page.body(
+        "Harbour Safety Drill on the Ferry Piers Ferry Pilots Workshop",
+        lines=("Harbour Safety Drill on the Ferry Piers", "Ferry Pilots Workshop"),
+        line_x1=(first_end, 72 + 21 * 5.5),
+    )
+    return _events(doc)
+
+
+def test_timeline_line_ending_where_the_next_first_word_would_have_fitted_starts_a_name() -> None:
+    """The first line ends 45 points short of the column: "Ferry" would have fitted on it, so
+    the line was broken on purpose, between two names (however long the first line reads)."""
+    assert _measured_timeline(255.0) == [
+        ("Annual Meeting of the Harbour Towns", date(2024, 6, 3), date(2024, 6, 3)),
+        ("Ferry Pilots Workshop", date(2024, 11, 25), date(2024, 11, 25)),
+        ("Harbour Safety Drill on the Ferry Piers", date(2024, 11, 25), date(2024, 11, 25)),
+    ]
+
+
+def test_timeline_line_ending_with_no_room_for_the_next_first_word_wrapped() -> None:
+    """35 points short: "Ferry" and a space would fit, but not with a letter to spare."""
+    assert _measured_timeline(265.0)[1] == (
+        "Harbour Safety Drill on the Ferry Piers Ferry Pilots Workshop",
+        date(2024, 11, 25),
+        date(2024, 11, 25),
+    )
+
+
 # -------------------------------------------------------------------- date lines over names
 
 

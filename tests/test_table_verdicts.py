@@ -162,3 +162,21 @@ def test_date_column_beside_a_name_column_is_a_table() -> None:
         top = 100 + 14 * i
         words += _spaced(when.split(), 72, top, [3.0]) + _spaced(name.split(), 200, top, [3.0])
     assert _verdict(words) is Verdict.TABLE
+
+
+def test_days_whose_month_wraps_under_them_are_no_page_numbers() -> None:
+    """Days standing alone on their rows ("4" over "September" in the date cell), each beside a
+    name that starts in capitals, rise down the page as a contents page's numbers do; the month
+    under each makes them dates, and the run a table."""
+    rows = [("12 June", "Asian Cities Network"), ("4", "European Network"),
+            ("6", "Korea Internet Agency"), ("25", "Pacific Islands Network")]  # fmt: skip
+    words: list[Word] = []
+    top = 100.0
+    for when, name in rows:
+        words += _spaced(when.split(), 72, top, [3.0] * (len(when.split()) - 1))
+        words += _spaced(name.split(), 200, top, [3.0] * (len(name.split()) - 1))
+        if when.isdigit():
+            top += 12
+            words.append(_word("November", 72, top))
+        top += 16
+    assert _verdict(words) is Verdict.TABLE

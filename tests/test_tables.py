@@ -15,6 +15,7 @@ import pytest
 from extractors.model import BlockRole, Document, Table
 from extractors.pdf.read import read_document
 from tests import table_pages as tp
+from tests.pdf_factory import Item, Text, make_pdf
 
 STYLES: tuple[tp.Style, ...] = ("grid", "hrules", "zebra", "whitespace")
 MEMBERS = [
@@ -175,6 +176,42 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
             tp.para("Source: member survey."),
         ],
     )  # fmt: skip
+    agreements = [
+        ["Harbour City Council", "14 Mar 2023"],
+        ["Green Towns Alliance", "2 Jun 2023"],
+        ["Civic Tech Institute", "21 Aug 2023"],
+        ["Transit Lab", "6 Nov 2023"],
+    ]
+    for style in ("zebra", "hrules"):
+        zebra = style == "zebra"
+        beside = tp.table(
+            ["Partner", "Date signed"], agreements, style, cell_fills=zebra, fills_twice=zebra
+        )
+        beside._argW = [85.0, 55.0]  # fits the first of three columns
+        built[f"beside-prose-{style}"] = tp.columns(  # the prose runs on into the next columns
+            out / f"beside-prose-{style}.pdf",
+            [tp.heading("Partnerships"), beside, *(tp.para(PROSE) for _ in range(12))],
+            3,
+        )
+    built["table-under-columns"] = tp.columns_then_full_width(
+        out / "table-under-columns.pdf",
+        [tp.para(PROSE, justified=True) for _ in range(3)],
+        [
+            tp.table(
+                ["Country", "Members", "Country", "Members"],
+                [
+                    ["Norway", "Bergen", "Chile", "Valle Alto"],
+                    ["Kenya", "Eastfield", "Peru", "Cerro Azul"],
+                    ["Ghana", "Accra", "Japan", "Saga"],
+                ],
+                "whitespace",
+                widths=[0.2, 0.3, 0.2, 0.3],
+            ),
+        ],
+    )
+    built["paragraph-lines-over-table"] = make_pdf(
+        out / "paragraph-lines-over-table.pdf", [_paragraph_lines_over_table()]
+    )
     built["region-subheads"] = tp.build(
         out / "region-subheads.pdf",
         [
@@ -211,6 +248,29 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
         ],
     )
     return {name: read_document(path) for name, path in built.items()}
+
+
+def _paragraph_lines_over_table() -> list[Item]:
+    """Three columns of a paragraph whose last lines, set as close as its own lines, end right
+    over a table's header: lines that go on mid-sentence ("... from the", "... of"), no labels."""
+    prose = [
+        ("Speakers of the network took part in", "conferences this year, and the", "host."),
+        ("many partner events this year, from", "table gives the date, the topic of", ""),
+        ("city forums to international", "each contribution and the", ""),
+    ]
+    items: list[Item] = [Text(72, 100, "On partner stages", "Helvetica-Bold", 16)]
+    for i, texts in enumerate(prose):
+        for x, text in zip((72, 240, 410), texts, strict=True):
+            if text:
+                items.append(Text(x, 130 + 12.6 * i, text, size=9))
+    rows = [("Event", "When", "Host", "Topic")] + [
+        (f"Open Data Forum {n}", f"{n} May 2023", f"Harbour Council {n}", "Data standards")
+        for n in range(1, 6)
+    ]
+    for r, row in enumerate(rows):
+        for x, text in zip((72, 225, 300, 420), row, strict=True):
+            items.append(Text(x, 175 + 14 * r, text, size=8.5))
+    return items
 
 
 def _tables(doc: Document) -> list[Table]:
@@ -317,6 +377,40 @@ def test_a_passage_in_two_columns_over_a_heading_is_no_part_of_the_table_under_i
     # the table takes part in the reading order: nothing reads down the gutter through it
     texts = [b.text for b in doc.pages[0].body_blocks]
     assert texts[-1] == "Source: member survey." and texts[-2] == "Member cities"
+
+
+@pytest.mark.parametrize("style", ["zebra", "hrules"])
+def test_a_table_in_one_column_beside_prose_ends_where_its_fills_and_rules_end(
+    pdfs: dict[str, Document], style: str
+) -> None:
+    """The table fills the first of three columns; the prose beside it shares its baselines now
+    and then. Its row fills (each painted twice) or rules end at the column's edge, and so does
+    the table."""
+    table = _one(pdfs[f"beside-prose-{style}"])
+    assert table.header == ("Partner", "Date signed")
+    assert [r[1] for r in table.rows] == ["14 Mar 2023", "2 Jun 2023", "21 Aug 2023", "6 Nov 2023"]
+    assert table.bbox.x1 < 72 + tp.WIDTH / 3
+
+
+def test_a_table_right_under_paragraphs_in_columns_starts_at_its_own_columns(
+    pdfs: dict[str, Document],
+) -> None:
+    """The passage's gutter lines up with the table's middle and no heading or rule parts them:
+    the table's own columns, which the passage's lines cross, start it."""
+    doc = pdfs["table-under-columns"]
+    table = _one(doc)
+    assert table.header == ("Country", "Members", "Country", "Members")
+    assert [r[0] for r in table.rows] == ["Norway", "Kenya", "Ghana"]
+    prose = [b for b in doc.pages[0].body_blocks if b.role is BlockRole.BODY]
+    assert {round(b.bbox.x0) for b in prose} == {72, 308}
+
+
+def test_lines_of_a_paragraph_going_on_over_a_table_are_no_header_rows(
+    pdfs: dict[str, Document],
+) -> None:
+    table = _one(pdfs["paragraph-lines-over-table"])
+    assert table.header == ("Event", "When", "Host", "Topic")
+    assert [r[1] for r in table.rows] == [f"{n} May 2023" for n in range(1, 6)]
 
 
 def test_a_region_heading_right_over_a_table_is_no_header_row(pdfs: dict[str, Document]) -> None:

@@ -297,9 +297,10 @@ def lines_to_blocks(lines: Iterable[Line], page_number: int) -> list[Block]:
             open_blocks.append([line])
     blocks = []
     for group in open_blocks:
-        texts = tuple(t for t in (normalize_text(ln.text) for ln in group) if t)
-        if not texts:
+        printed = [(t, ln) for ln in group if (t := normalize_text(ln.text))]
+        if not printed:
             continue
+        texts = tuple(t for t, _ in printed)
         bbox = BBox(
             min(ln.x0 for ln in group),
             min(ln.top for ln in group),
@@ -315,6 +316,9 @@ def lines_to_blocks(lines: Iterable[Line], page_number: int) -> list[Block]:
                 font_size=round(statistics.median(sizes), 1),
                 bold=sum(ln.bold for ln in group) * 2 > len(group),
                 lines=texts,
+                line_boxes=tuple(
+                    BBox(ln.x0, ln.top, ln.x1, ln.bottom).rounded() for _, ln in printed
+                ),
             )
         )
     return blocks

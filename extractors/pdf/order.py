@@ -88,11 +88,29 @@ def _starts_above_the_first_column(blocks: list[Block], first: list[Block]) -> b
     return not any(id(b) in top for b in first)
 
 
+def _spanned_gap(blocks: list[Block]) -> bool:
+    """Whether a gap across the region's full width has under it a block set across a gutter
+    of the columns over it: a heading (or a part) across some of the columns that starts a new
+    part of the page. Columns that go on past it (a sidebar reaching below its top) leave no
+    such gap; where one is left, the part over it is read before the heading, the columns of
+    each part left to right, even when the heading is too short to reach the last column."""
+    bands = _bands(blocks)
+    for upper, lower in itertools.pairwise(bands):
+        first = min(lower, key=lambda b: b.bbox.top)
+        if any(first.bbox.x0 < g0 and first.bbox.x1 > g1 for g0, g1 in _gutters(upper)):
+            return True
+    return False
+
+
 def _order(blocks: list[Block], column: int) -> list[Block]:
     if len(blocks) <= 1:
         return [replace(b, column=column) for b in blocks]
     cols = _columns(blocks)
-    if len(cols) > 1 and not _starts_above_the_first_column(blocks, cols[0]):
+    if (
+        len(cols) > 1
+        and not _starts_above_the_first_column(blocks, cols[0])
+        and not _spanned_gap(blocks)
+    ):
         out: list[Block] = []
         for i, col in enumerate(cols):
             out.extend(_order(col, column + i))

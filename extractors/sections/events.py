@@ -172,7 +172,11 @@ def _column_right(ctx: Context, block: Block) -> float:
 
 def _entry_names(block: Block, column_right: float) -> list[str]:
     """The names a timeline entry lists, one a line; a line continues the name above it when
-    that line had no room left for the line's first word (the name wrapped)."""
+    that line had no room left for the line's first word (the name wrapped). Where the block
+    knows where its lines are printed, the room is measured: the line above ends short of the
+    column by more than the first word takes (as wide as that line sets its letters)."""
+    if len(block.line_boxes) == len(block.lines) >= 2:
+        return _measured_names(block, column_right)
     lines = [line.strip() for line in block.lines if line.strip()]
     if len(lines) < 2:
         return [block.text]
@@ -183,6 +187,24 @@ def _entry_names(block: Block, column_right: float) -> list[str]:
         needed = (len(above) + 1 + len(line.split()[0])) * char
         # a little room could be the estimate's error: then a new name must look like one
         if needed <= 0.6 * room or (needed <= 0.85 * room and not line[:1].islower()):
+            names.append(line)
+        else:
+            names[-1] = f"{names[-1]} {line}"
+    return names
+
+
+def _measured_names(block: Block, column_right: float) -> list[str]:
+    printed = [(line.strip(), box) for line, box in zip(block.lines, block.line_boxes, strict=True)]
+    printed = [(line, box) for line, box in printed if line]
+    if len(printed) < 2:
+        return [block.text]
+    names = [printed[0][0]]
+    for (_, above), (line, box) in pairwise(printed):
+        # the word and a space, as wide as the line sets its letters, and one letter more
+        # for the estimate's error: a line that ends as short as that was broken on purpose
+        char = box.width / len(line)
+        needed = (2 + len(line.split()[0])) * char
+        if above.x1 + needed <= column_right and not line[:1].islower():
             names.append(line)
         else:
             names[-1] = f"{names[-1]} {line}"

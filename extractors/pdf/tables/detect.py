@@ -20,7 +20,15 @@ from extractors.model import BBox, Table
 from extractors.normalize.countries import to_iso3
 from extractors.normalize.dates import parse_date
 from extractors.pdf.tables.build import build_table
-from extractors.pdf.tables.columns import boundaries, column_bounds, column_of
+from extractors.pdf.tables.columns import (
+    Gutter,
+    boundaries,
+    column_bounds,
+    column_of,
+    covers,
+    crosses,
+    gaps,
+)
 from extractors.pdf.tables.graphics import Graphics, page_graphics
 from extractors.pdf.tables.header import first_row_is_header, header_rows, row_view
 from extractors.pdf.tables.lattice import GridCell, grid_table, lattice_grids
@@ -34,7 +42,7 @@ from extractors.pdf.tables.runs import (
     repeated_header,
 )
 from extractors.pdf.tables.textlines import TextLine, text_lines
-from extractors.pdf.tables.verdict import Verdict, judge, starts_with_date
+from extractors.pdf.tables.verdict import Verdict, ends_mid_sentence, judge, starts_with_date
 from extractors.settings import Settings
 
 Word = dict[str, Any]
@@ -44,6 +52,8 @@ _SENTENCE_END = re.compile(r"[a-z]{3,}[.!?]['’\")]*$")  # a sentence's end, no
 _CONTENTS_ENTRIES = 8  # titles led by page numbers that make a page a table of contents
 _TITLE_SIZE = 1.08  # a line over the first column this much larger than the table is a title
 _WEAK_ROWS = 5  # a headerless, unframed table of text this short needs a typed column
+_RULE_REACH = 0.6  # line heights: a rule this close over or under a line is its row's
+_PHRASE_WORDS = 4  # words of a line that ends mid-sentence: a paragraph's, not a header label's
 
 
 def _centre_inside(word: Word, boxes: Sequence[BBox]) -> bool:
@@ -65,13 +75,83 @@ def _fill_bands(
     graphics: Graphics, x0: float, x1: float, top: float = -1e9, bottom: float = 1e9
 ) -> list[tuple[float, float]]:
     """(top, bottom) of the bands of fill across most of [x0, x1] that reach into [top, bottom]:
-    one rectangle, or one per cell of a row (as HTML draws cell backgrounds)."""
-    bands: dict[tuple[int, int, tuple[float, ...]], list[float]] = {}
+    one rectangle, or one per cell of a row (as HTML draws cell backgrounds). A band's width is
+    the stretch of [x0, x1] its pieces cover together: a fill painted twice, or pieces that
+    overlap, cover it once."""
+    bands: dict[tuple[int, int, tuple[float, ...]], tuple[float, float, list[tuple[float, float]]]]
+    bands = {}
     for f in graphics.fills:
-        if f.top < bottom and f.bottom > top:
-            band = bands.setdefault((round(f.top), round(f.bottom), f.color), [f.top, f.bottom, 0])
-            band[2] += max(0.0, min(f.x1, x1) - max(f.x0, x0))
-    return [(t, b) for t, b, width in bands.values() if width >= 0.5 * (x1 - x0)]
+        if f.top < bottom and f.bottom > top and min(f.x1, x1) > max(f.x0, x0):
+            band = bands.setdefault((round(f.top), round(f.bottom), f.color), (f.top, f.bottom, []))
+            band[2].append((max(f.x0, x0), min(f.x1, x1)))
+    return [(t, b) for t, b, spans in bands.values() if _covered(spans) >= 0.5 * (x1 - x0)]
+
+
+def _covered(spans: Sequence[tuple[float, float]]) -> float:
+    """The length of the union of the spans."""
+    total, reach = 0.0, -1e18
+    for a, b in sorted(spans):
+        if b > reach:
+            total += b - max(a, reach)
+            reach = b
+    return total
+
+
+def _row_fills(graphics: Graphics) -> list[tuple[float, float, float, float]]:
+    """(x0, top, x1, bottom) of the page's bands of fill: pieces of one colour on one band that
+    touch or overlap (a cell's background each, as HTML and office suites paint them) as one."""
+    bands: dict[tuple[int, int, tuple[float, ...]], list[list[float]]] = {}
+    for f in sorted(graphics.fills, key=lambda f: f.x0):
+        spans = bands.setdefault((round(f.top), round(f.bottom), f.color), [])
+        if spans and f.x0 <= spans[-1][2] + 1.0:
+            spans[-1][2] = max(spans[-1][2], f.x1)
+        else:
+            spans.append([f.x0, f.top, f.x1, f.bottom])
+    return [(a, t, b, bt) for spans in bands.values() for a, t, b, bt in spans]
+
+
+def _drawn_edge(run: Run, graphics: Graphics) -> Gutter | None:
+    """Where a table's drawing ends (as a strip of no width) in a gap of a run's line with text
+    of that line beyond:
+    a fill behind two or more cells of the line (a header's band, a zebra stripe) or a rule over
+    or under two or more, which ends in the gap while the line goes on past it. A table's rows
+    and rules run its width, so the text past their edge is not the table's: another column of
+    the page (prose, or another table) set beside it. A gap that a fill or rule of the run
+    crosses is inside a table (a rule under a group label spans only some of its columns)."""
+    pieces = [(x0, top, x1, bottom, True) for x0, top, x1, bottom in _row_fills(graphics)]
+    pieces += [(r.x0, r.y, r.x1, r.y, False) for r in graphics.hrules]
+    reach = [
+        p
+        for p in pieces
+        if p[1] <= run.bottom + run.lines[-1].size and p[3] >= run.top - run.lines[0].size
+    ]
+    for x0, top, x1, bottom, fill in reach:
+        for line in run.lines:
+            if fill and not top - 1 <= (line.top + line.bottom) / 2 <= bottom + 1:
+                continue  # a fill behind the line
+            slack = _RULE_REACH * line.height + 1
+            if not fill and not line.top - slack <= top <= line.bottom + slack:
+                continue  # a rule right over or under it
+            inside = [s for s in line.segments if x0 - 1 <= s.center <= x1 + 1]
+            if len(inside) < 2 or len(inside) == len(line.segments):
+                continue
+            for gap in gaps(line):
+                crossed = any(a < gap.x0 - 2 and b > gap.x1 + 2 for a, _, b, _, _ in reach)
+                for edge in (x0, x1):
+                    if gap.x0 - 4 <= edge <= gap.x1 + 4 and not crossed:
+                        return Gutter(edge, edge)
+    return None
+
+
+def _column_end(lines: Sequence[TextLine], run: Run, gutter: Gutter) -> float:
+    """The bottom of the run, or of the lines under it that go on without crossing the gutter
+    (the columns beside one another go on past the run when a line breaks it elsewhere)."""
+    end = run.bottom
+    for line in lines[lines.index(run.lines[-1]) + 1 :]:
+        if line.top - end > 2 * line.size or covers(line, gutter):
+            break
+        end = max(end, line.bottom)
+    return end
 
 
 def _separators(graphics: Graphics, bbox: BBox) -> list[float]:
@@ -134,6 +214,13 @@ def _header_above(
             break
         if _SENTENCE_END.search(line.text.rstrip()):
             break  # the last line of a paragraph over the table
+        if any(
+            len(s.text.split()) >= _PHRASE_WORDS
+            and ends_mid_sentence(s.text)
+            and any(crosses(s, g) for g in run.gutters)
+            for s in line.segments
+        ):
+            break  # a line of a paragraph going on across the table's columns (a cell's stays)
         if len(line.segments) == 1:
             first, last = column_of(line.segments[0], bounds)
             if first == 0 and last > 0:
@@ -286,6 +373,18 @@ def _stream(
             found = _stream(rest, x0, x1, page, depth + 1)
             tables += [t for t in found if sum(1 for label in t.header if label) >= 2]
             continue
+        edge = _drawn_edge(run, page.graphics)
+        if edge is not None and depth < _MAX_DEPTH:
+            # a table's fills or rules end at a gutter with text beyond: a table set beside other
+            # columns of the page (prose, or another table), each read on its own, down to
+            # where a line crosses that gutter; the lines under that are read as before
+            end = _column_end(clipped, run, edge)
+            inside = [ln for ln in clipped if ln.top >= run.top - 0.5 and ln.bottom <= end + 0.5]
+            for a, b in ((x0, edge.x0), (edge.x1, x1)):
+                tables += _stream(inside, a, b, page, depth + 1)
+            rest = [ln for ln in clipped if ln.top > end + 0.5]
+            tables += _stream(rest, x0, x1, page, depth)
+            break
         framed = _framed(run, page.graphics, page.frames)
         if run.multi < MIN_ROWS and not framed:
             continue

@@ -31,6 +31,10 @@ _HEADER_LINES = 3  # top lines of a run that may cover a gutter the body opens
 _LOOKAHEAD = 3  # lines below a run's first line that may hold more columns
 _FAR = 3.5  # font sizes: the widest blank a run may step over when its columns go on
 _LARGER = 1.25  # text this much larger than a run's lines is a heading
+_TEXT_LINES = 3  # lines of paragraphs in columns that a table's run may start under
+_TEXT_WORDS = 6  # words on one line of a column: a sentence, not a cell or a label
+_PHRASE = 4  # words on a line of a paragraph's column, as most of its lines hold
+_ROW_SIZES = 1.1  # the cells of a row are set in one size, give or take this much
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +131,38 @@ def _opened(line: TextLine, gutters: Sequence[Gutter], members: Sequence[TextLin
     return out
 
 
+def _text_over(
+    line: TextLine,
+    gutters: Sequence[Gutter],
+    members: Sequence[TextLine],
+    after: Sequence[TextLine],
+) -> int:
+    """How many of the run's lines so far are paragraphs set in columns over a table that starts
+    at the line (or at its header lines right above it), 0 when they are not. The line opens a
+    column gap that most of those lines cross (a column of text beside it may not reach it) and
+    the lines from there on do not, the lines
+    under it open it again (its columns go on), and those lines hold sentences (runs of words no
+    cell holds): a gutter of the table's that they share is there by chance. The line is a row
+    of three cells or more set in one size, and most of those lines hold words running on (a
+    paragraph's)."""
+    own = gaps(line)
+    sizes = [_segment_size(s.words) for s in line.segments]
+    if len(own) < 2 or max(sizes) > _ROW_SIZES * min(sizes):
+        return 0  # no row of cells: a heading beside the text of other columns
+    for gap in own:
+        if any(o.x0 < gap.x1 and o.x1 > gap.x0 for o in gutters):
+            continue
+        crossing = [covers(m, gap) for m in members]
+        k = len(crossing) - crossing[::-1].index(True) if any(crossing) else 0
+        if sum(crossing) < max(_TEXT_LINES, k / 2) or len(members) - k > _HEADER_LINES:
+            continue
+        worded = [m for m in members[:k] if any(len(s.text.split()) >= _PHRASE for s in m.segments)]
+        long = any(len(s.text.split()) >= _TEXT_WORDS for m in worded for s in m.segments)
+        if long and 2 * len(worded) >= k:
+            return k if _echoed(line, after[:_LOOKAHEAD]) else 0
+    return 0
+
+
 def _segment_size(words: Sequence[dict[str, object]]) -> float:
     return statistics.median(float(w.get("size") or 0.0) or 0.0 for w in words)  # type: ignore[arg-type]
 
@@ -177,6 +213,10 @@ def _grow(lines: Sequence[TextLine], start: int) -> tuple[list[TextLine], list[G
             break
         after = narrow(gutters, line)
         if _lost(gutters, after) or not after:
+            break
+        text = _text_over(line, after, members, lines[lines.index(line) + 1 :])
+        if text:
+            del members[text:]  # the table's header lines, if any, go with the table
             break
         gutters = sorted([*after, *_opened(line, after, members)], key=lambda g: g.x0)
         members.append(line)

@@ -95,6 +95,11 @@ def _goes_on(before: str, text: str) -> bool:
     )
 
 
+def ends_mid_sentence(text: str) -> bool:
+    """Does the text end where no sentence can: in a comma, a hyphen or a joining word?"""
+    return bool(_GOES_ON.search(text.rstrip()))
+
+
 def _flow(run: Run) -> bool:
     """Is the run text set in columns? On the lines with text in two or more columns, a table
     starts new cells in each; columns of prose go on with the sentence of the line above (a
@@ -228,13 +233,22 @@ def _entries(run: Run) -> bool:
     """Page numbers each set right before a title, rising column by column (a contents page set
     in several columns)."""
     bounds = run.bounds
+    under = {
+        (col, i): [text for k, text, _ in column if k > i]
+        for col, column in enumerate(_columns(run))
+        for i, _, _ in column
+    }
     found = []
     for i, line in enumerate(run.lines):
         for a, b in itertools.pairwise(line.segments):
             if _PAGE.match(a.text.strip()) and b.text[:1].isupper():
-                if starts_with_date(f"{a.text} {b.text}"):
-                    continue
-                found.append((column_of(a, bounds)[0], i, int(a.text)))
+                col = column_of(a, bounds)[0]
+                below = under.get((col, i), [])
+                if starts_with_date(f"{a.text} {b.text}") or (
+                    below and starts_with_date(f"{a.text} {below[0]}")
+                ):
+                    continue  # a day, its month beside it or wrapped under it in its cell
+                found.append((col, i, int(a.text)))
     numbers = [n for _, _, n in sorted(found)]
     return len(numbers) >= 3 and numbers == sorted(set(numbers))
 
