@@ -72,6 +72,8 @@ class Block:
     column: int = 0
     heading_level: int | None = None
     lines: tuple[str, ...] = ()
+    # how wide each of `lines` is printed, in points (empty when not known)
+    line_widths: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
