@@ -51,9 +51,10 @@ class PageBuilder:
         top: float | None = None,
         x0: float = LEFT,
         x1: float | None = None,
+        line_widths: Sequence[float] = (),
     ) -> Block:
-        """A block; `lines` defaults to the text split on newlines. Advances the cursor when
-        `top` is not given."""
+        """A block; `lines` defaults to the text split on newlines (`line_widths`, how wide
+        each is printed, to unknown). Advances the cursor when `top` is not given."""
         printed = tuple(lines) if lines is not None else tuple(text.split("\n"))
         text = " ".join(text.split("\n"))
         y = self.cursor if top is None else top
@@ -69,6 +70,7 @@ class PageBuilder:
             column=0,
             heading_level=level,
             lines=printed,
+            line_widths=tuple(line_widths),
         )
         self.page.blocks.append(block)
         if top is None:
