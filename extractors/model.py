@@ -75,6 +75,11 @@ class Block:
     # where each of `lines` is printed, aligned with it (empty when not known)
     line_boxes: tuple[BBox, ...] = ()
 
+    @property
+    def line_widths(self) -> tuple[float, ...]:
+        """How wide each of `lines` is printed, in points (empty when not known)."""
+        return tuple(round(b.x1 - b.x0, 2) for b in self.line_boxes)
+
 
 @dataclass(frozen=True, slots=True)
 class CellLine:

@@ -52,9 +52,11 @@ class PageBuilder:
         x0: float = LEFT,
         x1: float | None = None,
         line_x1: Sequence[float] | None = None,
+        line_widths: Sequence[float] = (),
     ) -> Block:
         """A block; `lines` defaults to the text split on newlines; `line_x1`, where each line
-        ends, gives the block its line boxes. Advances the cursor when `top` is not given."""
+        ends, or `line_widths`, how wide each is printed from `x0`, gives the block its line
+        boxes (else they are unknown). Advances the cursor when `top` is not given."""
         printed = tuple(lines) if lines is not None else tuple(text.split("\n"))
         text = " ".join(text.split("\n"))
         y = self.cursor if top is None else top
@@ -72,7 +74,7 @@ class PageBuilder:
             lines=printed,
             line_boxes=tuple(
                 BBox(x0, y + i * size * 1.2, end, y + (i + 1) * size * 1.2)
-                for i, end in enumerate(line_x1 or ())
+                for i, end in enumerate(line_x1 or [x0 + w for w in line_widths])
             ),
         )
         self.page.blocks.append(block)

@@ -548,3 +548,114 @@ def test_columns_that_start_level_are_read_left_to_right() -> None:
     right = _column_blocks("R", RIGHT, [60, 120])
     ordered = reading_order([*right, *left])
     assert [b.text for b in ordered] == ["L1", "L2", "R1", "R2"]
+
+
+def test_lines_of_columns_whose_baselines_do_not_line_up_are_not_chained_into_one_row() -> None:
+    """Three columns set half a line apart: each line overlaps the next column's by half its
+    height, so a row grown over them would reach the next line of the first column, whose words
+    stand under that column's first line. Each column keeps its own two lines."""
+    words = [
+        word("Alder", 400, 100.0, x1=430, size=9),
+        word("United", 56, 103.8, x1=90, size=10),
+        word("Birch", 229, 108.3, x1=260, size=10),
+        word("Cedar", 400, 112.5, x1=435, size=9),
+        word("Town", 438, 112.5, x1=456, size=9),
+    ]
+    texts = sorted(ln.text for ln in words_to_lines(words, SETTINGS))
+    assert texts == ["Alder", "Birch", "Cedar Town", "United"]
+
+
+def _justified_column(top: float, rows: int) -> list[dict]:
+    """Lines of a narrow justified column from 222 to 373, four words each."""
+    words: list[dict] = []
+    for i in range(rows):
+        words += justified([f"a{i}", f"b{i}", f"c{i}", f"d{i}"], 222, 373, top + i * 13)
+    return words
+
+
+def test_a_justified_line_of_two_words_is_one_line_however_wide_its_space() -> None:
+    """In a narrow justified column a line of two words has one space, stretched to the width
+    of the column (24 pt here): it starts and ends where the column's other lines do. Two words
+    as far apart that do not end at the column's edge are two cells."""
+    words = _justified_column(100, 3)
+    words += [word("Botswana", 222, 139, x1=269), word("Communications", 293, 139, x1=373)]
+    words += [word("Kenya", 222, 152, x1=250), word("Nairobi", 280, 152, x1=316)]
+    texts = [ln.text for ln in words_to_lines(words, SETTINGS)]
+    assert "Botswana Communications" in texts
+    assert "Kenya" in texts and "Nairobi" in texts
+
+
+def test_evenly_stretched_spaces_are_no_gutter_where_they_happen_to_line_up() -> None:
+    """Justified lines of a narrow column whose stretched spaces happen to fall in one strip
+    down the column (short lines beside it leave it blank): the strip is taken for a gutter,
+    but a space as wide as the others of its line does not split the line there."""
+    words: list[dict] = []
+    for i in range(6):  # short lines whose rows reach the next column: a blank strip beside
+        top = 100 + i * 13
+        words += [word("short", 222, top, x1=250), word("next", 391, top, x1=430)]
+    for i, (a, b) in enumerate([(258, 337), (262.5, 334)] * 3):  # their 9.5 pt spaces
+        top = 178 + i * 13  # leave the strip 339-343 blank, in turn with the line below
+        words += [word("one", 222, top, x1=a), word("two", a + 9.5, top, x1=b)]
+        words += [word("three", b + 9.5, top, x1=373), word("next", 391, top, x1=430)]
+    top = 256
+    words += [word("Baguio,", 222, top, x1=258.3), word("Cauayan,", 267.8, top, x1=312.5)]
+    words += [word("La", 322, top, x1=333.1), word("Union,", 342.6, top, x1=373)]
+    words += [word("next", 391, top, x1=430)]
+    rows: dict[float, list[dict]] = {}
+    for w in words:
+        rows.setdefault(w["top"], []).append(w)
+    assert any(g0 > 337 and g1 <= 344 for g0, g1 in find_gutters(list(rows.values())))
+    texts = [ln.text for ln in words_to_lines(words, SETTINGS)]
+    assert "Baguio, Cauayan, La Union," in texts
+
+
+def test_a_sign_between_evenly_stretched_spaces_keeps_the_line_whole() -> None:
+    """ "Housing & Communities" justified: the "&" is no word, but no number either."""
+    line = [
+        word("Housing", 391, 100, x1=429.6),
+        word("&", 450.5, 100, x1=457.9),
+        word("Communities", 478.7, 100, x1=541.5),
+    ]
+    assert [ln.text for ln in words_to_lines(line, SETTINGS)] == ["Housing & Communities"]
+
+
+def test_a_justified_line_as_widely_spaced_as_the_gutter_is_still_split_at_it() -> None:
+    """A line of the left column whose stretched spaces are as wide as the gap over the gutter
+    to the next column's line: the gutter, as wide as that gap, is no strip inside a space."""
+    words: list[dict] = []
+    for i in range(8):
+        top = 100 + i * 13
+        words += justified([f"l{i}a", f"l{i}b", f"l{i}c"], 72, 295, top)
+        words += justified([f"r{i}a", f"r{i}b", f"r{i}c"], 312, 523, top)
+    top = 204
+    words += [word("by", 72, top, x1=100), word("region", 118, top, x1=180)]
+    words += [word("country", 198, top, x1=295), word("Tanzania", 313, top, x1=360)]
+    texts = [ln.text for ln in words_to_lines(words, SETTINGS)]
+    assert "by region country" in texts and "Tanzania" in texts
+
+
+def test_a_wide_gap_up_to_where_a_column_starts_splits_however_wide_the_blank_strip() -> None:
+    """Short lines of the middle column leave a blank strip far wider than the gutter beside
+    its full lines: a line that fills the column is still split from the next column's line,
+    whose words start where that column starts (and which, justified, stays whole)."""
+    words: list[dict] = []
+    for i in range(6):
+        top = 100 + i * 13
+        words += [word("short", 222, top, x1=250)]
+        words += justified(["alpha", "beta", "gamma", "delta"], 391, 541, top)
+    top = 178
+    words += [word("Kabul", 346, top, x1=373), word("National", 391, top, x1=431)]
+    words += [word("Information", 486.5, top, x1=541)]
+    texts = [ln.text for ln in words_to_lines(words, SETTINGS)]
+    assert "Kabul" in texts and "National Information" in texts
+
+
+def test_cells_of_a_table_row_ending_where_a_justified_column_ends_are_still_split() -> None:
+    """A row of a table across two justified columns: its third cell happens to end where the
+    left column's lines do, but its gaps differ, and justification stretches a line's spaces
+    alike: the cells stay apart."""
+    words = _justified_column(100, 3)
+    words += [word("Emerging", 222, 139, x1=250), word("Gold", 290, 139, x1=310)]
+    words += [word("Lakeside", 335, 139, x1=373)]
+    texts = [ln.text for ln in words_to_lines(words, SETTINGS)]
+    assert "Emerging" in texts and "Gold" in texts and "Lakeside" in texts

@@ -376,3 +376,111 @@ def test_columns_of_country_lines_take_the_heading_printed_over_each_column() ->
         ("Shoreham", "Sweden", "Europe", "local_government"),
     ]
     assert _regions(doc) == [("Europe", 3), ("Middle East", 2)]
+
+
+def test_short_names_one_a_line_on_a_page_of_lists_are_not_taken_for_one_wrapped_name() -> None:
+    """A page that holds only short lists: the column is as wide as the text other pages set in
+    it, so two short names a line each are two members, not one name wrapped."""
+    doc, page = new_doc()
+    page.body(
+        "The association brings together towns around the lakes of the region and beyond.",
+        lines=["The association brings together towns around the lakes of the region and beyond."],
+        x1=500.0,
+    )
+    page = doc.page()
+    page.heading("Members", level=1)
+    page.heading("Norway", level=3)
+    page.body("Lakeside Island\nHarbour Point")
+    page.heading("Sweden", level=3)
+    page.body("Pinetown")
+    assert _members(doc) == [
+        ("Harbour Point", "Norway", None, "local_government"),
+        ("Lakeside Island", "Norway", None, "local_government"),
+        ("Pinetown", "Sweden", None, "local_government"),
+    ]
+
+
+def test_a_column_is_measured_on_text_that_fits_before_the_next_column_of_its_page() -> None:
+    """A wide block that starts where the list does on another page (an address on the back
+    page, a title in larger type) is no measure of a column of the members page, which ends
+    before the next column starts: the name wrapped to that column is one member."""
+    doc, page = new_doc()
+    page.body(
+        "Harbour Street 12, Lakeside, Telephone and e-mail of the secretariat",
+        lines=["Harbour Street 12, Lakeside, Telephone and e-mail of the secretariat"],
+        x1=420.0,
+    )
+    page.body("The towns of the lakes\nwork together on water,\ntransport and tourism.", x1=232.0)
+    page = doc.page()
+    page.heading("Members", level=1)
+    page.heading("Institutions (2)", level=2)
+    page.heading("Norway", level=3)
+    page.body(
+        "Lakeside Regional Water\nAuthority",
+        x1=190.0,
+        line_widths=(118.0, 45.0),  # "Authority" would not have fitted beside the first line
+    )
+    page.heading("Sweden", level=3)
+    page.body("Pinetown Harbour Board")
+    page.heading("Denmark", level=3, top=100.0, x0=250.0)
+    page.body("Fjordby Port Office", top=120.0, x0=250.0)
+    assert _members(doc) == [
+        ("Fjordby Port Office", "Denmark", None, "institution"),
+        ("Lakeside Regional Water Authority", "Norway", None, "institution"),
+        ("Pinetown Harbour Board", "Sweden", None, "institution"),
+    ]
+
+
+def test_names_one_a_line_are_measured_on_the_widths_their_lines_are_printed_in() -> None:
+    """A name set in narrow letters above one in wide letters: measured on the printed widths,
+    the second name's first word would have fitted beside the first, so the two are two names
+    (a character as wide as the longest line's says the first line was full)."""
+    doc, page = new_doc()
+    page.body("The towns of the lakes\nwork together on water.", x1=220.0)
+    page.heading("Members", level=1)
+    page.heading("Norway", level=3)
+    page.body("Little Fill Lilt\nWawa Mowmow Town", x1=222.0, line_widths=(40.0, 150.0))
+    assert _members(doc) == [
+        ("Little Fill Lilt", "Norway", None, "local_government"),
+        ("Wawa Mowmow Town", "Norway", None, "local_government"),
+    ]
+
+
+def test_a_name_of_a_comma_list_cut_at_the_end_of_its_column_is_one_member() -> None:
+    """A comma-separated list runs out of its column in the middle of a name ("..., North"
+    at the foot of the column, "Shore State, ..." at the top of the next): one name."""
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("Norway", level=3)
+    page.body("Fjordby, Lakeside State,\nNorth", x1=200.0)
+    page.body("Shore State, Pinetown", x0=320.0, top=60.0, x1=430.0)
+    page.heading("Sweden", level=3, x0=320.0, top=80.0)
+    page.body("Harbour Point, Lakeshore", x0=320.0, top=100.0, x1=450.0)
+    assert _members(doc) == [
+        ("Fjordby", "Norway", None, "local_government"),
+        ("Harbour Point", "Sweden", None, "local_government"),
+        ("Lakeshore", "Sweden", None, "local_government"),
+        ("Lakeside State", "Norway", None, "local_government"),
+        ("North Shore State", "Norway", None, "local_government"),
+        ("Pinetown", "Norway", None, "local_government"),
+    ]
+
+
+def test_a_name_closed_by_its_acronym_starts_where_the_words_it_stands_for_start() -> None:
+    """One name a line, each wrapped to a narrow column: "Lakeside Data Platform" filled its
+    line, so the next line seems to go on with it; the acronym closing the name after it says
+    where that one starts (its letters are the initials of the words from that line on)."""
+    doc, page = new_doc()
+    page.body("The towns of the lakes\nwork together.", x1=200.0)
+    page.heading("Members", level=1)
+    page.heading("Institutions (2)", level=2)
+    page.heading("Norway", level=3)
+    page.body(
+        "Lakeside Data Platform\nNorthern Water Supply\nAuthority (NWSA)",
+        x1=200.0,
+        line_widths=(120.0, 125.0, 100.0),
+    )
+    assert _members(doc) == [
+        ("Lakeside Data Platform", "Norway", None, "institution"),
+        ("Northern Water Supply Authority (NWSA)", "Norway", None, "institution"),
+    ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.model import BBox, Block
-from extractors.pdf.wordspaces import stretched
+from extractors.pdf.wordspaces import justified, stretched
 from extractors.settings import Settings
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -183,6 +183,7 @@ def _overlaps(row: Sequence[dict[str, Any]], nxt: Sequence[dict[str, Any]]) -> b
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+_COLUMN_STARTS = 5  # rows with a word starting at a gutter's right end make it a column's start
 
 
 def _box_of(word: dict[str, Any], boxes: Sequence[Box]) -> int | None:
@@ -217,24 +218,50 @@ def _resized(prev: dict[str, Any], word: dict[str, Any], gap: float) -> bool:
 def words_to_lines(
     words: Iterable[dict[str, Any]], settings: Settings, boxes: Sequence[Box] = ()
 ) -> list[Line]:
-    """Group words into rows by vertical overlap, then split rows at column gutters, at gaps
-    too wide to be word spaces (unless justification stretched them evenly; wider than a space
-    of the smaller type where the type size changes) and where a word stands in another drawn
-    box than the one before it (tiles side by side)."""
+    """Group words into rows by vertical overlap, then split rows at column gutters and where a
+    word stands in another drawn box than the one before it (tiles side by side), and the parts
+    at gaps too wide to be word spaces (wider than a space of the smaller type where the type
+    size changes). A space that justification stretched is no such gap: one as wide as the
+    spaces beside it, between words of one type (also where it steps over a gutter narrower
+    than itself at whose end no column starts: a strip where such spaces happen to line up), or
+    any wide gap of a line that starts and ends where the lines of its justified column do
+    (`justified`). A wide gap up to the start of a column is a gutter however wide the blank
+    strip beside the column's short lines is."""
     rows = _rows(words, settings)
     gutters = find_gutters(rows)
-    lines: list[Line] = []
+    starts = _column_starts(rows, gutters)
+    parts: list[tuple[list[dict[str, Any]], list[bool]]] = []  # words, and which gaps are wide
     for row in rows:
-        fragment = [row[0]]
+        part: list[dict[str, Any]] = [row[0]]
+        wide: list[bool] = []
         spaces = [b["x0"] - a["x1"] for a, b in itertools.pairwise(row)]
         inside = [_box_of(w, boxes) for w in row] if boxes else [None] * len(row)
         for i, (prev, word) in enumerate(itertools.pairwise(row)):
             size = max(float(prev.get("size", 0)), float(word.get("size", 0)))
             gap = spaces[i]
-            at_gutter = any(_across(prev, word, g, size) for g in gutters)
-            wide = gap > max(settings.column_gap, 1.5 * size) or _resized(prev, word, gap)
-            boxed_apart = inside[i] != inside[i + 1]
-            if at_gutter or boxed_apart or (wide and not stretched(row, spaces, i, size)):
+            even = stretched(row, spaces, i, size) and _same_type(prev, word)
+            wide_gap = gap > max(settings.column_gap, 1.5 * size) or _resized(prev, word, gap)
+            at_gutter = any(
+                _across(prev, word, g, size) and not (even and g[1] - g[0] < gap and not start)
+                for g, start in zip(gutters, starts, strict=True)
+            ) or any(  # a wide gap up to where a column starts, over a gutter wider than it
+                start and wide_gap and abs(word["x0"] - g[1]) <= _ALIGNED
+                for g, start in zip(gutters, starts, strict=True)
+            )
+            if at_gutter or inside[i] != inside[i + 1]:
+                parts.append((part, wide))
+                part, wide = [], []
+            else:
+                wide.append(not even and wide_gap)
+            part.append(word)
+        parts.append((part, wide))
+    plain = [(p[0]["x0"], p[-1]["x1"]) for p, wide in parts if len(p) > 1 and not any(wide)]
+    lines: list[Line] = []
+    for part, wide in parts:
+        whole = any(wide) and _one_size(part) and justified(part, plain)
+        fragment = [part[0]]
+        for word, apart in zip(part[1:], wide, strict=True):
+            if apart and not whole:
                 lines.append(_make_line(fragment))
                 fragment = []
             fragment.append(word)
@@ -242,10 +269,46 @@ def words_to_lines(
     return lines
 
 
+_ALIGNED = 2.0  # points: how far from a gutter's right end a word may start and start a column
+
+
+def _column_starts(
+    rows: Sequence[Sequence[dict[str, Any]]], gutters: Sequence[tuple[float, float]]
+) -> list[bool]:
+    """For each gutter, whether a column starts at its right end: at least `_COLUMN_STARTS`
+    rows have a word starting there. A strip down a narrow justified column where its stretched
+    spaces happen to line up is found as a gutter too, but the words after it start anywhere."""
+    return [
+        sum(1 for row in rows if any(abs(w["x0"] - g1) <= _ALIGNED for w in row)) >= _COLUMN_STARTS
+        for _, g1 in gutters
+    ]
+
+
+def _same_type(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _one_size([a, b]) and is_bold(a.get("fontname", "")) == is_bold(b.get("fontname", ""))
+
+
+def _one_size(words: Sequence[dict[str, Any]]) -> bool:
+    sizes = [float(w.get("size", 0)) for w in words]
+    return max(sizes) - min(sizes) < 0.15 * max(sizes)
+
+
+def _stacked(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Is one word printed over the other: they share most of the narrower one's width and
+    start on different lines (a word never stands over another on its own line)?"""
+    shared = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+    narrower = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
+    height = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+    return shared > 0.5 * narrower and abs(a["top"] - b["top"]) > 0.3 * height
+
+
 def _same_row(row: Sequence[dict[str, Any]], word: dict[str, Any], settings: Settings) -> bool:
     """Does the word sit on the row's line? Its vertical overlap with the row must be over half
     the taller of the two (so a big headline number does not absorb the small label lines set
-    beside it)."""
+    beside it), and no word of the row may stand over it: columns whose baselines do not line
+    up overlap in turn, so a row grown across them would reach the next line of a column."""
+    if any(_stacked(w, word) for w in row):
+        return False
     top = min(w["top"] for w in row)
     bottom = max(w["bottom"] for w in row)
     overlap = min(bottom, word["bottom"]) - max(top, word["top"])

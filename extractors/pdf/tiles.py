@@ -199,10 +199,15 @@ def _split_around(
             b,
             text=b.lines[0],
             lines=b.lines[:1],
+            line_boxes=b.line_boxes[:1],
             bbox=replace(b.bbox, x0=x0, x1=min(b.bbox.x1, x1), bottom=first_bottom),
         )
         rest = replace(
-            b, text=" ".join(b.lines[1:]), lines=b.lines[1:], bbox=replace(b.bbox, top=first_bottom)
+            b,
+            text=" ".join(b.lines[1:]),
+            lines=b.lines[1:],
+            line_boxes=b.line_boxes[1:],
+            bbox=replace(b.bbox, top=first_bottom),
         )
         return b, first, rest, before
     return None

@@ -22,12 +22,13 @@ one-name-a-line list wrapped to the width of their column."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extractors.flow import Placed
-from extractors.model import BBox, Block, BlockRole, KeyValues, Table, Tile
+from extractors.model import BBox, Block, BlockRole, KeyValues, Page, Table, Tile
 from extractors.normalize.countries import normalize_region, to_iso3
 from extractors.normalize.numbers import parse_quantity
 from extractors.pdf.layout import join_lines
@@ -51,6 +52,7 @@ _ALIGN = 3.0  # pt: how far a heading may start from the blocks of its column
 _SHARED = 2  # words two header cells must share at their start to be text printed above them
 _TYPED = 0.7  # share of a column's cells that must be country names
 _MIN_ENTRIES = 3  # "Country: names" lines a table of loose columns must hold to be read
+_SAME_TYPE = 0.6  # pt: how far apart the sizes of two blocks set in one type may be
 
 
 Scope = tuple[str | None, MemberType | None]  # the region and kind of member in force
@@ -565,58 +567,130 @@ _OPEN_END = re.compile(r"(&|,|-|\b(and|of|for|de|du|la))$", re.IGNORECASE)  # no
 _CLOSED = re.compile(r"\)$")  # "... (NITDA)": a name ends with its acronym
 
 
+def _next_column(ctx: Context, block: Block) -> float:
+    """Where the column after the block's starts: the nearest start, right of the block, that
+    several blocks of a page share and that none of that page's blocks starting where the block
+    does runs past, on a page laid out like the block's (the block's own page, or any page
+    where blocks start where it does), and that no block of the block's page starting there
+    runs past either. A column may stand alone on its page (the end of a list)."""
+    pages = ctx.document.pages
+
+    def column(page: Page) -> list[Block]:
+        return [b for b in page.body_blocks if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN]
+
+    own = next((column(p) for p in pages if p.number == block.page_number), [])
+    found = float("inf")
+    for page in pages:
+        here = column(page)
+        starts = Counter(round(b.bbox.x0) for b in page.body_blocks)
+        for x, n in starts.items():
+            ahead = n > 1 and block.bbox.x0 + _ALIGN < x < found
+            if ahead and here and not any(b.bbox.x1 > x for b in (*here, *own)):
+                found = x
+    return found
+
+
 def _column_width(ctx: Context, block: Block) -> float:
-    """How wide the column a block starts in is: the widest body block of the document that
-    starts where it starts and lies within one column of its page (crosses no other block's
-    start there), at least the block's own width. A column holding short names only is as wide
-    as the text other pages set in it."""
+    """How wide the column a block starts in is: the widest body text of the document set in
+    the block's type that starts where it starts, lies within one column of its page (crosses
+    no other block's start there) and ends before the next column starts (`_next_column`), at
+    least the block's own width. A column holding short names only is as wide as the text
+    other pages set in it; a heading or a title in larger type, or text of a page laid out in
+    wider columns (a cover, an address on the back page), is no measure of it."""
+    room = _next_column(ctx, block) - block.bbox.x0
     widest = block.bbox.width
     for page in ctx.document.pages:
         blocks = page.body_blocks
-        column = [b for b in blocks if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN]
+        column = [
+            b
+            for b in blocks
+            if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN
+            and b.role is BlockRole.BODY
+            and abs(b.font_size - block.font_size) <= _SAME_TYPE
+            and b.bbox.width < room
+        ]
         if not column:
             continue
-        starts = {round(b.bbox.x0) for b in blocks}
+        edges = {round(b.bbox.x0) for b in blocks}
         for b in column:
-            if not any(b.bbox.x0 + _ALIGN < x < b.bbox.x1 - _ALIGN for x in starts):
+            if not any(b.bbox.x0 + _ALIGN < x < b.bbox.x1 - _ALIGN for x in edges):
                 widest = max(widest, b.bbox.width)
     return widest
 
 
+def _overflows(ctx: Context, block: Block, lines: Sequence[str]) -> list[bool]:
+    """For each line after the first, whether its first word would not have fitted on the line
+    before in the width of the column (`_column_width`): measured on the widths the lines are
+    printed in when the parser kept them, else with a character as wide as the block's longest
+    line."""
+    width = _column_width(ctx, block)
+    measured = len(block.line_widths) == len(lines) == len(block.lines)
+    widths = (
+        list(block.line_widths)
+        if measured
+        else [len(line) * block.bbox.width / max(len(x) for x in lines) for line in lines]
+    )
+    out = []
+    for (_, wide), (line, after) in pairwise(zip(lines, widths, strict=True)):
+        char = after / max(len(line), 1)  # the next line's own type tells its word's width
+        out.append(wide + char * (1 + len(line.split()[0])) > width)
+    return out
+
+
 def _wrapped(ctx: Context, block: Block, lines: Sequence[str]) -> bool:
     """Whether a block's lines are one name wrapped to the width of its column: the first word
-    of each line would not have fitted on the line before. The column is as wide as the widest
-    body block of the page that starts where this one starts; a character as wide as the
-    block's longest line tells."""
-    page = next((p for p in ctx.document.pages if p.number == block.page_number), None)
-    if page is None:
-        return False
-    column = [b.bbox.width for b in page.body_blocks if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN]
-    width = max([block.bbox.width, *column])
-    char = block.bbox.width / max(len(line) for line in lines)
-    return all(
-        (len(line) + 1 + len(after.split()[0])) * char > width for line, after in pairwise(lines)
-    )
+    of each line would not have fitted on the line before (`_overflows`)."""
+    return all(_overflows(ctx, block, lines))
 
 
 def line_names(ctx: Context, block: Block, lines: Sequence[str]) -> list[str]:
     """A block of one name a line (not all of it one name: `_wrapped`), with each name wrapped
-    to the width of its column (`_column_width`) put back together: a line goes on with the one
-    before when the first word of it would not have fitted on that one (a character as wide as
-    the block's longest line tells), unless the one before closes a name with its acronym; a
-    line that opens with a bracket, "&" or a small letter, or follows one that ends on "and",
-    "of", "," or "-", always goes on."""
-    width = _column_width(ctx, block)
-    char = block.bbox.width / max(len(line) for line in lines)
-    names = [lines[0].strip()]
-    for before, line in pairwise(x.strip() for x in lines):
-        full = (len(before) + 1 + len(line.split()[0])) * char > width
+    to the width of its column put back together: a line goes on with the one before when the
+    first word of it would not have fitted on that one (`_overflows`), unless the one before
+    closes a name with its acronym; a line that opens with a bracket, "&" or a small letter, or
+    follows one that ends on "and", "of", "," or "-", always goes on. A name closed by its
+    acronym starts where the words its letters stand for start (`_by_acronym`)."""
+    groups = [[lines[0].strip()]]
+    full = _overflows(ctx, block, lines)
+    for i, (before, line) in enumerate(pairwise(x.strip() for x in lines)):
         closed = _CLOSED.search(before)
-        if _GOES_ON.match(line) or _OPEN_END.search(before) or (full and not closed):
-            names[-1] = join_lines([names[-1], line])
+        if _GOES_ON.match(line) or _OPEN_END.search(before) or (full[i] and not closed):
+            groups[-1].append(line)
         else:
-            names.append(line)
-    return names
+            groups.append([line])
+    return [join_lines(part) for group in groups for part in _by_acronym(group)]
+
+
+_ACRONYM = re.compile(r"\((?P<letters>[A-Z][A-Za-z0-9]*)(?:-[A-Za-z0-9]+)?\)$")
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "at", "de", "des", "du", "for", "in", "la", "of", "on", "the", "und", "y")
+)
+
+
+def _initials(text: str) -> str:
+    return "".join(
+        w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _SMALL_WORDS
+    )
+
+
+def _by_acronym(lines: Sequence[str]) -> list[Sequence[str]]:
+    """The lines of one name as put together, or, when they end with an acronym in brackets
+    that the initials of all of them do not spell but those of the lines from one on do
+    ("Digital Collaborative Platform" over "National Information Technology" over "Development
+    Agency (NITDA)"), two names: the lines before that one, and the name the acronym stands
+    for."""
+    found = _ACRONYM.search(lines[-1]) if len(lines) > 1 else None
+    if found is None:
+        return [lines]
+    letters = found.group("letters").upper()
+
+    def spelt(part: Sequence[str]) -> bool:
+        return _initials(_ACRONYM.sub("", " ".join(part))).startswith(letters)
+
+    if spelt(lines):
+        return [lines]
+    start = next((k for k in range(1, len(lines)) if spelt(lines[k:])), None)
+    return [lines] if start is None else [lines[:start], lines[start:]]
 
 
 def _heading_members(
@@ -630,17 +704,35 @@ def _heading_members(
     region, kind = scopes.get(id(heading)) or _context(placed)
     this_kind = kind or "local_government"
     found: list[Member] = []
+    before: Block | None = None
     for item in section_items(ctx, heading):
         block = item.item
         if not isinstance(block, Block) or block.role is BlockRole.HEADING:
             break
         text = block.text
         lines = [line for line in block.lines if line.strip()]
-        one = "," in text or len(lines) <= 1 or _wrapped(ctx, block, lines)
-        names = split_names(text) if one else line_names(ctx, block, lines)
+        one = "," in text or len(lines) <= 1
+        if one:
+            names = split_names(text)
+        elif _wrapped(ctx, block, lines):  # one name, or two that its acronym tells apart
+            names = [join_lines(part) for part in _by_acronym(lines)]
+        else:
+            names = line_names(ctx, block, lines)
         src = source(block)
+        if before is not None and found and names and one and _cut_name(before, block):
+            found[-1] = replace(found[-1], name=f"{found[-1].name} {names.pop(0)}")
         found += [_member(" ".join(n.split()), country, this_kind, region, src) for n in names]
+        before = block
     return found
+
+
+def _cut_name(before: Block, block: Block) -> bool:
+    """Whether a comma-separated list cut at the end of a column or page goes on in the block
+    in the middle of its last name: the list ends without a comma ("..., Khartoum State,
+    North") and goes on in another column or on another page ("Kordofan State, ...")."""
+    ends = before.text.rstrip()
+    moved = block.page_number != before.page_number or abs(block.bbox.x0 - before.bbox.x0) > _ALIGN
+    return moved and "," in ends and not ends.endswith((",", ";")) and bool(block.text.strip())
 
 
 _COUNTS_MEMBERS = re.compile(r"^(?:[\w'’-]+\s+){0,2}?members\b", re.IGNORECASE)
