@@ -347,6 +347,39 @@ def test_a_region_heading_cut_in_two_on_its_line_counts_the_region_not_all_membe
     assert [t.scope for t in overview.totals] == []
 
 
+def test_a_region_heading_cut_at_its_hyphen_lists_its_members_in_the_whole_region() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    for first, second, country, town in (
+        ("3 MEMBERS IN ASIA-", "PACIFIC", "Japan", "Lakeside"),
+        ("2 MEMBERS IN THE", "MIDDLE EAST", "Oman", "Shoreham"),
+    ):
+        top = page.cursor
+        # the layout set the words of one heading apart on its line, the second part read as
+        # a heading of its own (a region too: "PACIFIC") over the table
+        page.heading(first, level=2, top=top, x0=72.0)
+        page.heading(second, level=2, top=top, x0=231.0)
+        page.cursor = top + 30
+        page.table(["Country", "Members"], [[country, town]])
+    assert _members(doc) == [
+        ("Lakeside", "Japan", "Asia-Pacific", "local_government"),
+        ("Shoreham", "Oman", "Middle East", "local_government"),
+    ]
+    assert _regions(doc) == [("Asia-Pacific", 3), ("Middle East", 2)]
+
+
+def test_two_headings_on_one_line_that_each_count_a_region_stay_apart() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    page.heading("3 members in Asia", level=2, top=top, x0=72.0)
+    page.heading("Europe", level=2, top=top, x0=300.0)  # ends no cut heading: stands alone
+    page.cursor = top + 30
+    page.table(["Country", "Members"], [["Norway", "Lakeside"]])
+    assert _members(doc) == [("Lakeside", "Norway", "Europe", "local_government")]
+    assert _regions(doc) == [("Asia", 3)]
+
+
 def test_columns_of_country_lines_take_the_heading_printed_over_each_column() -> None:
     doc, page = new_doc()
     page.heading("Member overview", level=1)

@@ -820,6 +820,58 @@ def mend_counts(ctx: Context) -> tuple[Context, set[int]]:
     return Context(ctx.document, ctx.nlp, items), used
 
 
+_OPEN_HEADING = re.compile(r"(-|&|,|\b(in|the|of|and|from|across|for))$", re.IGNORECASE)
+
+
+def _cut_after(heading: Block, other: Block) -> str | None:
+    """The text of a heading of a region the layout cut in two on its line ("8 MEMBERS IN THE"
+    | "MIDDLE EAST", "78 MEMBERS IN ASIA-" | "PACIFIC"), put back together: `other` is the next
+    heading, printed after it on its line, the first part does not end a heading (it ends on a
+    hyphen, "in", "the", "and" ...) and only the whole counts a region's members."""
+    if other.role is not BlockRole.HEADING or other.page_number != heading.page_number:
+        return None
+    a, b = heading.bbox, other.bbox
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    if b.x0 < a.x1 - 1 or overlap <= 0.5 * min(a.height, b.height):
+        return None
+    lines = [line for line in heading.lines if line.strip()]
+    if not lines or not _OPEN_HEADING.search(lines[-1].strip()):
+        return None
+    text = join_lines([" ".join(heading.text.split()), " ".join(other.text.split())])
+    found = counted(text)
+    return text if found is not None and _region(found[0]) else None
+
+
+def mend_cut_headings(ctx: Context) -> Context:
+    """The flow with each heading of a region cut in two on its line (`_cut_after`) read as one
+    heading: the first part takes the whole text, the second is dropped and what was placed
+    under it goes under the whole."""
+    blocks = [p for p in ctx.blocks() if isinstance(p.item, Block)]
+    mended: dict[int, Block] = {}
+    dropped: set[int] = set()
+    for placed, after in pairwise(blocks):
+        first, second = placed.item, after.item
+        assert isinstance(first, Block) and isinstance(second, Block)
+        if first.role is not BlockRole.HEADING or id(first) in dropped:
+            continue
+        text = _cut_after(first, second)
+        if text is None:
+            continue
+        whole = replace(first, text=text, lines=(text,), bbox=first.bbox.union(second.bbox))
+        mended[id(first)] = mended[id(second)] = whole
+        dropped.add(id(second))
+    if not mended:
+        return ctx
+    items = []
+    for p in ctx.items:
+        if id(p.item) in dropped:
+            continue
+        item = mended.get(id(p.item), p.item) if isinstance(p.item, Block) else p.item
+        path = {id(h): mended.get(id(h), h) for h in p.headings}  # both parts: the whole once
+        items.append(Placed(item, p.page, tuple({id(h): h for h in path.values()}.values())))
+    return Context(ctx.document, ctx.nlp, items)
+
+
 def _mended_regions(ctx: Context, stated: set[str]) -> list[RegionTotal]:
     """Region totals of counted headings whose label names the region only with a word about
     members inside it (see `_region`); the other headings are read by `heading_totals`."""
@@ -852,7 +904,7 @@ def _once(members: Sequence[Member]) -> list[Member]:
 
 
 def extract(ctx: Context) -> Overview:
-    ctx, numbers = mend_counts(ctx)
+    ctx, numbers = mend_counts(mend_cut_headings(ctx))
     totals, regions = heading_totals(ctx)
     regions += _mended_regions(ctx, {r.region for r in regions})
     stated_regions = {r.region for r in regions}
