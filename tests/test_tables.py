@@ -439,3 +439,23 @@ def test_zebra_stripes_drawn_cell_by_cell_part_rows(pdfs: dict[str, Document]) -
 )
 def test_no_table_is_invented(pdfs: dict[str, Document], name: str) -> None:
     assert _tables(pdfs[name]) == []
+
+
+def test_text_in_columns_right_over_a_ruled_table_is_no_part_of_it(tmp_path: Path) -> None:
+    """Two columns of short lines end right over a ruled table, their gutter lined up with one
+    of the table's: the table starts at its top rule, the lines above stay text."""
+    notes = [tp.para(f"Working group {i} met in town {i} and shared its notes") for i in range(14)]
+    rows = [["Norway", "Bergen", "Chile", "Valle Alto"], ["Kenya", "Eastfield", "Peru", "Saga"]]
+    rows += [["Ghana", "Accra", "Japan", "Cerro Azul"], ["Benin", "Porto", "Fiji", "Suva"]]
+    header = ["Country", "Members", "Country", "Members"]
+    path = tp.columns_then_full_width(
+        tmp_path / "notes-over-table.pdf",
+        notes,
+        [tp.table(header, rows, "hrules", widths=[0.2, 0.3, 0.2, 0.3])],
+    )
+    doc = read_document(path)
+    table = _one(doc)
+    assert table.header == tuple(header)
+    assert [r[0] for r in table.rows] == ["Norway", "Kenya", "Ghana", "Benin"]
+    texts = " ".join(b.text for b in doc.pages[0].body_blocks)
+    assert "Working group 0 met" in texts and "Working group 13 met" in texts

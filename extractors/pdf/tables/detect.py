@@ -339,6 +339,35 @@ def _banded(run: Run, graphics: Graphics) -> bool:
     return len(separators) >= 3 and bands_are_rows(run.lines, separators, bounds)
 
 
+_ABOVE_RULES = 3  # lines of a run above the rules that part the rest into rows: no table's
+
+
+def _ruled_top(run: Run, graphics: Graphics) -> float | None:
+    """Where the rows of a table start inside a run that took in text in columns printed above
+    it (a tile, a paragraph, headings side by side over a ruled or banded table): the first of
+    three or more rules or fill edges across the run that part the lines under it into rows,
+    with lines of the run above it and no rule or fill framing those; None when the run starts
+    at its rules."""
+    x0, x1 = _extent(run.lines)
+    separators = _separators(graphics, BBox(x0, run.top - 1, x1, run.bottom + 1))
+    if len(separators) < 3:
+        return None
+    first = separators[0]
+    above = [ln for ln in run.lines if ln.bottom <= first + 1]
+    below = [ln for ln in run.lines if ln.top >= first - 1]
+    if len(above) < _ABOVE_RULES or len(below) < 2:
+        return None
+    bounds = column_bounds(x0, x1, boundaries(run.gutters, below))
+    if not bands_are_rows(below, separators, bounds):
+        return None  # a picture or a box across the columns, no rows under rules
+    pad = 1.5 * run.lines[0].size
+    if any(run.top - pad <= y <= run.top + 1 for y in _wide(graphics, x0, x1)):
+        return None  # a rule over the run's first line: the lines above belong to the table
+    if _fill_bands(graphics, x0, x1, run.top, above[-1].bottom):
+        return None
+    return first
+
+
 def _weak(table: Table) -> bool:
     """A few rows of plain text in columns, without a header, rules or fills: a list set in
     columns ("For an inclusive ecosystem | For an empowered workforce"), not a table."""
@@ -364,6 +393,20 @@ def _stream(
             tables += _stream(_without_title(upper), x0, x1, page, depth + 1)
             tables += _stream(lower, x0, x1, page, depth + 1)
             continue
+        top = _ruled_top(run, page.graphics) if depth < _MAX_DEPTH else None
+        if top is not None and not _holds_table([ln for ln in run.lines if ln.top < top], page):
+            # text in columns over a ruled or banded table: the page read again from the
+            # table's rules down (its last rows may have been left out of the run), when a
+            # table with a header row starts there; what was found further down is kept
+            found = _stream([ln for ln in clipped if ln.top >= top - 1], x0, x1, page, depth + 1)
+            headed = [
+                t
+                for t in found
+                if t.bbox.top <= run.bottom and sum(1 for label in t.header if label) >= 2
+            ]
+            if headed:
+                tables += [*headed, *(t for t in found if t.bbox.top > run.bottom)]
+                break
         cut = heading_cut(run)
         if cut is not None and depth < _MAX_DEPTH and not _holds_table(run.lines[:cut], page):
             # text in columns over a heading, then the table: read from the heading down
