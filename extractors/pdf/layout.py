@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.model import BBox, Block
-from extractors.pdf.wordspaces import stretched
+from extractors.pdf.wordspaces import evenly_spaced, stretched
 from extractors.settings import Settings
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -168,13 +168,33 @@ def _resized(prev: dict[str, Any], word: dict[str, Any], gap: float) -> bool:
     return abs(a - b) >= 0.15 * max(a, b) and gap > min(a, b)
 
 
+# a word that starts a number: digits, or a currency sign or a sign right before them
+_NUMBER_START = re.compile(r"[$€£¥+\-−~≈(]?\d")
+_NUMBER_APART = 0.5  # em: a number set further than this from the word before it stands apart
+
+
+def _number_apart(
+    row: Sequence[dict[str, Any]], spaces: Sequence[float], i: int, size: float, settings: Settings
+) -> bool:
+    """Is a number set apart from the word before it by more than a word space (well under
+    the wide gap of text): the next tile's number on the row, its own figure ("1,200,000" and
+    "92%" of two tiles side by side)? Unless the line's spaces are all that wide (a justified
+    line stretches its spaces alike, between numbers too)."""
+    return (
+        spaces[i] > max(settings.column_gap, _NUMBER_APART * size)
+        and _NUMBER_START.match(str(row[i + 1]["text"])) is not None
+        and not evenly_spaced(spaces, i)
+    )
+
+
 def words_to_lines(
     words: Iterable[dict[str, Any]], settings: Settings, boxes: Sequence[Box] = ()
 ) -> list[Line]:
     """Group words into rows by vertical overlap, then split rows at column gutters, at gaps
     too wide to be word spaces (unless justification stretched them evenly; wider than a space
-    of the smaller type where the type size changes) and where a word stands in another drawn
-    box than the one before it (tiles side by side)."""
+    of the smaller type where the type size changes; before a number, wider than half an em)
+    and where a word stands in another drawn box than the one before it (tiles side by
+    side)."""
     rows = _rows(words, settings)
     gutters = find_gutters(rows)
     lines: list[Line] = []
@@ -187,8 +207,9 @@ def words_to_lines(
             gap = spaces[i]
             at_gutter = any(_across(prev, word, g, size) for g in gutters)
             wide = gap > max(settings.column_gap, 1.5 * size) or _resized(prev, word, gap)
+            apart = _number_apart(row, spaces, i, size, settings)
             boxed_apart = inside[i] != inside[i + 1]
-            if at_gutter or boxed_apart or (wide and not stretched(row, spaces, i, size)):
+            if at_gutter or boxed_apart or apart or (wide and not stretched(row, spaces, i, size)):
                 lines.append(_make_line(fragment))
                 fragment = []
             fragment.append(word)
