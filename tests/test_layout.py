@@ -86,6 +86,17 @@ def test_join_mends_a_word_hyphenated_at_the_line_end() -> None:
     )
 
 
+def test_join_mends_a_number_broken_at_a_group_comma() -> None:
+    """A narrow line breaks a long number before or after a comma of its groups: no line of
+    text ends with a number's group comma or starts with one."""
+    assert join_lines(["1,200", ",000"]) == "1,200,000"
+    assert join_lines(["US$ 3", ",400,", "000"]) == "US$ 3,400,000"
+    assert join_lines(["towns met in 2023,", "150 of them online"]) == (
+        "towns met in 2023, 150 of them online"
+    )
+    assert join_lines(["boats, nets", "and oars"]) == "boats, nets and oars"
+
+
 def test_join_mends_unicode_hyphen() -> None:
     assert join_lines(["the ferry oper\u2010", "ation"]) == "the ferry operation"
 

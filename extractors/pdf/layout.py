@@ -242,12 +242,33 @@ def _continues(block: list[Line], line: Line) -> bool:
     return overlap > 0.5 * min(x1 - x0, line.x1 - line.x0)
 
 
+# a number grouped in thousands that a narrow line broke at a group's comma: the line ends
+# with the number's digits and the next starts with the comma ("1,200" over ",000"), or the
+# line ends with the comma and the next starts with the group ("3,400," over "000")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+_STARTS_WITH_GROUP_COMMA = re.compile(r",\d{3}(?!\d)")
+_ENDS_WITH_GROUP_COMMA = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*,$")
+_STARTS_WITH_GROUP = re.compile(r"\d{3}(?!\d)")
+
+
+def _number_broken(out: str, line: str) -> bool:
+    """Did the line break fall at a group comma inside a number (no text ends a line with a
+    number's comma or starts one with it)?"""
+    return bool(
+        (_ENDS_IN_DIGIT.search(out) and _STARTS_WITH_GROUP_COMMA.match(line))
+        or (_ENDS_WITH_GROUP_COMMA.search(out) and _STARTS_WITH_GROUP.match(line))
+    )
+
+
 def join_lines(lines: Sequence[str]) -> str:
-    """Join a block's lines into running text, mending words hyphenated at line ends."""
+    """Join a block's lines into running text, mending words hyphenated at line ends and
+    numbers broken at a group comma."""
     out = ""
     for line in lines:
         if not out:
             out = line
+        elif _number_broken(out, line):
+            out += line
         elif out.endswith("\u00ad"):
             out = out[:-1] + line
         elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha():
