@@ -281,3 +281,17 @@ def test_a_line_between_two_labels_goes_on_the_label_over_it() -> None:
     assert found[92] == "of lake towns rated our boat trips good or very good"
     assert found[2.7] == "Ferry requests answered in 2.7 days on average"
 
+
+def test_a_label_line_under_two_numbers_as_close_goes_with_the_one_it_lies_under() -> None:
+    """A long number of one tile runs up to the next tile, whose label starts beside its
+    number and wraps under it: the wrapped line is as close to both numbers, and is the label
+    of the number it lies under, not of the long one it only touches."""
+    doc, page = _page()
+    long = page.block("1,200,000", size=28, top=300, x0=62, x1=221)
+    page.block("13", size=28, top=300, x0=233, x1=273)
+    page.block("boat trips", size=10, top=long.bbox.bottom - 14, x0=276, x1=326)
+    page.block("visits to our\nlake pages", size=10, top=long.bbox.bottom + 2, x0=62, x1=185)
+    page.block("run by the towns", size=10, top=long.bbox.bottom + 2, x0=233, x1=342)
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[13] == "boat trips run by the towns"
+    assert found[1_200_000] == "visits to our lake pages"
