@@ -86,6 +86,17 @@ def test_join_mends_a_word_hyphenated_at_the_line_end() -> None:
     )
 
 
+def test_join_mends_a_number_broken_at_a_group_comma() -> None:
+    """A narrow line breaks a long number before or after a comma of its groups: no line of
+    text ends with a number's group comma or starts with one."""
+    assert join_lines(["1,200", ",000"]) == "1,200,000"
+    assert join_lines(["US$ 3", ",400,", "000"]) == "US$ 3,400,000"
+    assert join_lines(["towns met in 2023,", "150 of them online"]) == (
+        "towns met in 2023, 150 of them online"
+    )
+    assert join_lines(["boats, nets", "and oars"]) == "boats, nets and oars"
+
+
 def test_join_mends_unicode_hyphen() -> None:
     assert join_lines(["the ferry oper\u2010", "ation"]) == "the ferry operation"
 
@@ -523,11 +534,37 @@ def test_words_in_two_drawn_boxes_side_by_side_are_two_lines() -> None:
     words = [
         word("1", 72, 100, x1=88, size=28),
         word("200", 95, 100, x1=140, size=28),
-        word("13", 165, 100, x1=195, size=28),
+        word("13", 151, 100, x1=181, size=28),
     ]
-    boxes = [(66.0, 90.0, 150.0, 200.0), (158.0, 90.0, 242.0, 200.0)]
+    boxes = [(66.0, 90.0, 146.0, 200.0), (148.0, 90.0, 242.0, 200.0)]
     assert [ln.text for ln in words_to_lines(words, SETTINGS)] == ["1 200 13"]
     assert [ln.text for ln in words_to_lines(words, SETTINGS, boxes)] == ["1 200", "13"]
+
+
+def test_a_number_set_apart_from_the_word_before_it_starts_a_line_of_its_own() -> None:
+    """Two tiles side by side, no box drawn: the first number runs long and the next tile's
+    number follows at a gap of two word spaces, under the wide gap that splits text. A number
+    set that far from the word before it is another figure; a word space before a number
+    ("Over 300", "in 2023") is not."""
+    row = [
+        word("1,200,000", 62, 100, x1=218, size=28),
+        word("92%", 235, 100, x1=302, size=28),
+        word("Over", 400, 100, x1=466, size=28),
+        word("300", 475, 100, x1=527, size=28),
+    ]
+    assert [ln.text for ln in words_to_lines(row, SETTINGS)] == ["1,200,000", "92%", "Over 300"]
+    words = [word("1.2", 62, 100, x1=112, size=28), word("mi", 122, 100, x1=162, size=28)]
+    words += [word("13", 187, 100, x1=227, size=28)]
+    assert [ln.text for ln in words_to_lines(words, SETTINGS)] == ["1.2 mi", "13"]
+    body = [word("members", 72, 300, x1=115), word("in", 118, 300, x1=126)]
+    body += [word("2023", 129, 300, x1=150)]
+    assert [ln.text for ln in words_to_lines(body, SETTINGS)] == ["members in 2023"]
+    # a justified line stretches its spaces alike, before its numbers too
+    line, x = [], 54.0
+    for text in ("2021:", "160", "local", "governments,", "16"):
+        line.append(word(text, x, 400, size=12))
+        x = line[-1]["x1"] + 13.2
+    assert [ln.text for ln in words_to_lines(line, SETTINGS)] == ["2021: 160 local governments, 16"]
 
 
 def test_the_end_of_a_flow_in_the_right_column_above_a_section_laid_out_anew() -> None:

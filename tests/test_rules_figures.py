@@ -261,3 +261,37 @@ def test_rejoined_takes_the_line_break_out_of_a_number() -> None:
     }
     for text, whole in cases.items():
         assert rejoined(text) == whole, text
+
+
+def test_a_line_between_two_labels_goes_on_the_label_over_it() -> None:
+    """Labels set at a wide leading, one tile under the other: the line between them is as far
+    from the label over it as from the label under it. A label reads down: the line ends the
+    label over it ("... good or" / "very good") and does not start the label under it."""
+    doc, page = _page()
+    page.block("92%", size=26, top=516, x0=62, x1=124)
+    page.block("of lake towns", size=10, top=528, x0=127, x1=190)
+    page.block("rated our boat trips good or", size=10, top=559, x0=62, x1=194)
+    page.block("very good", size=10, top=590, x0=62, x1=112)
+    page.block("Ferry requests answered", size=10, top=621, x0=62, x1=200)
+    page.block("2.7", size=26, top=640, x0=74, x1=120)
+    page.block("in", size=10, top=652, x0=62, x1=71)
+    page.block("days on", size=10, top=652, x0=123, x1=163)
+    page.block("average", size=10, top=683, x0=62, x1=103)
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[92] == "of lake towns rated our boat trips good or very good"
+    assert found[2.7] == "Ferry requests answered in 2.7 days on average"
+
+
+def test_a_label_line_under_two_numbers_as_close_goes_with_the_one_it_lies_under() -> None:
+    """A long number of one tile runs up to the next tile, whose label starts beside its
+    number and wraps under it: the wrapped line is as close to both numbers, and is the label
+    of the number it lies under, not of the long one it only touches."""
+    doc, page = _page()
+    long = page.block("1,200,000", size=28, top=300, x0=62, x1=221)
+    page.block("13", size=28, top=300, x0=233, x1=273)
+    page.block("boat trips", size=10, top=long.bbox.bottom - 14, x0=276, x1=326)
+    page.block("visits to our\nlake pages", size=10, top=long.bbox.bottom + 2, x0=62, x1=185)
+    page.block("run by the towns", size=10, top=long.bbox.bottom + 2, x0=233, x1=342)
+    found = dict((f[1], f[0]) for f in _figures(doc))
+    assert found[13] == "boat trips run by the towns"
+    assert found[1_200_000] == "visits to our lake pages"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.model import BBox, Block
-from extractors.pdf.wordspaces import justified, stretched
+from extractors.pdf.wordspaces import evenly_spaced, justified, stretched
 from extractors.settings import Settings
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -215,16 +215,36 @@ def _resized(prev: dict[str, Any], word: dict[str, Any], gap: float) -> bool:
     return abs(a - b) >= 0.15 * max(a, b) and gap > min(a, b)
 
 
+# a word that starts a number: digits, or a currency sign or a sign right before them
+_NUMBER_START = re.compile(r"[$€£¥+\-−~≈(]?\d")
+_NUMBER_APART = 0.5  # em: a number set further than this from the word before it stands apart
+
+
+def _number_apart(
+    row: Sequence[dict[str, Any]], spaces: Sequence[float], i: int, size: float, settings: Settings
+) -> bool:
+    """Is a number set apart from the word before it by more than a word space (well under
+    the wide gap of text): the next tile's number on the row, its own figure ("1,200,000" and
+    "92%" of two tiles side by side)? Unless the line's spaces are all that wide (a justified
+    line stretches its spaces alike, between numbers too)."""
+    return (
+        spaces[i] > max(settings.column_gap, _NUMBER_APART * size)
+        and _NUMBER_START.match(str(row[i + 1]["text"])) is not None
+        and not evenly_spaced(spaces, i)
+    )
+
+
 def words_to_lines(
     words: Iterable[dict[str, Any]], settings: Settings, boxes: Sequence[Box] = ()
 ) -> list[Line]:
     """Group words into rows by vertical overlap, then split rows at column gutters and where a
     word stands in another drawn box than the one before it (tiles side by side), and the parts
     at gaps too wide to be word spaces (wider than a space of the smaller type where the type
-    size changes). A space that justification stretched is no such gap: one as wide as the
-    spaces beside it, between words of one type (also where it steps over a gutter narrower
-    than itself at whose end no column starts: a strip where such spaces happen to line up), or
-    any wide gap of a line that starts and ends where the lines of its justified column do
+    size changes; before a number, wider than half an em: the next tile's number, unless the
+    spaces beside it are as wide). A space that justification stretched is no such gap: one as
+    wide as the spaces beside it, between words of one type (also where it steps over a gutter
+    narrower than itself at whose end no column starts: a strip where such spaces happen to line
+    up), or any wide gap of a line that starts and ends where the lines of its justified column do
     (`justified`). A wide gap up to the start of a column is a gutter however wide the blank
     strip beside the column's short lines is."""
     rows = _rows(words, settings)
@@ -248,7 +268,8 @@ def words_to_lines(
                 start and wide_gap and abs(word["x0"] - g[1]) <= _ALIGNED
                 for g, start in zip(gutters, starts, strict=True)
             )
-            if at_gutter or inside[i] != inside[i + 1]:
+            number_apart = _number_apart(row, spaces, i, size, settings)
+            if at_gutter or number_apart or inside[i] != inside[i + 1]:
                 parts.append((part, wide))
                 part, wide = [], []
             else:
@@ -330,12 +351,33 @@ def _continues(block: list[Line], line: Line) -> bool:
     return overlap > 0.5 * min(x1 - x0, line.x1 - line.x0)
 
 
+# a number grouped in thousands that a narrow line broke at a group's comma: the line ends
+# with the number's digits and the next starts with the comma ("1,200" over ",000"), or the
+# line ends with the comma and the next starts with the group ("3,400," over "000")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+_STARTS_WITH_GROUP_COMMA = re.compile(r",\d{3}(?!\d)")
+_ENDS_WITH_GROUP_COMMA = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*,$")
+_STARTS_WITH_GROUP = re.compile(r"\d{3}(?!\d)")
+
+
+def _number_broken(out: str, line: str) -> bool:
+    """Did the line break fall at a group comma inside a number (no text ends a line with a
+    number's comma or starts one with it)?"""
+    return bool(
+        (_ENDS_IN_DIGIT.search(out) and _STARTS_WITH_GROUP_COMMA.match(line))
+        or (_ENDS_WITH_GROUP_COMMA.search(out) and _STARTS_WITH_GROUP.match(line))
+    )
+
+
 def join_lines(lines: Sequence[str]) -> str:
-    """Join a block's lines into running text, mending words hyphenated at line ends."""
+    """Join a block's lines into running text, mending words hyphenated at line ends and
+    numbers broken at a group comma."""
     out = ""
     for line in lines:
         if not out:
             out = line
+        elif _number_broken(out, line):
+            out += line
         elif out.endswith("\u00ad"):
             out = out[:-1] + line
         elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha():

@@ -110,18 +110,18 @@ def _line_extents(numbers: Sequence[Block], labels: Sequence[Block]) -> Extents:
 
 def _nearest_number(block: Block, numbers: Sequence[Block], extents: Extents) -> Block | None:
     """The large number a small line is set closest to, above or below it, in its column (the
-    column of a number is the extent of its line)."""
+    column of a number is the extent of its line); of two as close, the one whose line it lies
+    under or over more (a long number of the tile beside runs up to the line's column)."""
 
     def across(n: Block) -> float:
         x0, x1 = extents[id(n)]
         return min(x1, block.bbox.x1) - max(x0, block.bbox.x0)
 
+    def distance(n: Block) -> float:
+        return max(n.bbox.top - block.bbox.bottom, block.bbox.top - n.bbox.bottom, 0)
+
     column = [n for n in numbers if across(n) > -0.5 * n.font_size]
-    return min(
-        column,
-        key=lambda n: max(n.bbox.top - block.bbox.bottom, block.bbox.top - n.bbox.bottom, 0),
-        default=None,
-    )
+    return min(column, key=lambda n: (round(distance(n), 1), -across(n)), default=None)
 
 
 def _run_of_lines(

@@ -32,9 +32,16 @@ def stretched(words: Sequence[Word], gaps: Sequence[float], i: int, size: float)
     """Is gap `i` (between words i and i+1) a word space of a justified line: no wider than
     `_MAX_STRETCH` em, and one of at least two neighbouring gaps of the same width between
     words (mostly: "the end of 2025. Seven"; not a row of numbers)?"""
-    width = gaps[i]
-    if width > _MAX_STRETCH * size:
+    if gaps[i] > _MAX_STRETCH * size:
         return False
+    low, high = _even_run(gaps, i)
+    stretch = [w for w in words[low : high + 2] if not _sign(w)]
+    return high > low and sum(map(_wordy, stretch)) >= max(2, _WORDY_SHARE * len(stretch))
+
+
+def _even_run(gaps: Sequence[float], i: int) -> tuple[int, int]:
+    """The first and last of the neighbouring gaps as wide as gap `i`."""
+    width = gaps[i]
 
     def alike(j: int) -> bool:
         return abs(gaps[j] - width) <= max(_EVEN, _EVEN_SHARE * width)
@@ -44,8 +51,14 @@ def stretched(words: Sequence[Word], gaps: Sequence[float], i: int, size: float)
         low -= 1
     while high < len(gaps) - 1 and alike(high + 1):
         high += 1
-    stretch = [w for w in words[low : high + 2] if not _sign(w)]
-    return high > low and sum(map(_wordy, stretch)) >= max(2, _WORDY_SHARE * len(stretch))
+    return low, high
+
+
+def evenly_spaced(gaps: Sequence[float], i: int) -> bool:
+    """Is gap `i` as wide as a gap beside it (the spaces of a justified line, numbers or
+    words, stretch alike)?"""
+    low, high = _even_run(gaps, i)
+    return high > low
 
 
 _FLUSH = 0.5  # points: lines of a justified column start and end this close to each other

@@ -6,8 +6,9 @@ The tile's label is checked against the page's lines: a line of the label that n
 rest of a label wrapped onto further lines at a wide leading, a word set beside the number's last
 line, the line over a number a label wraps around, a hedge set large over the number, a label
 that wraps around the number) is put back, and what is not the label is left out (the next
-tile's label on the number's row, the sentence introducing the figures). A year set large
-("2025 Activities") is a title, not a figure."""
+tile's label on the number's row, the sentence introducing the figures). A free line between two
+labels goes on the label over it before it starts the label under it. A year set large ("2025
+Activities") is a title, not a figure."""
 
 from __future__ import annotations
 
@@ -273,12 +274,30 @@ def _without_sentence_over(
     return replace(tile, label=text, bbox=box, arrangement=arrangement), kept
 
 
-def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
-    """The tile with the lines of its label that no tile took put back."""
+@dataclass(frozen=True, slots=True)
+class _Grown:
+    """A tile with the free lines of its label put back, and the lines it took under its label
+    (going on downward)."""
+
+    tile: Tile
+    under: list[Block]
+
+
+def _relabelled(
+    tile: Tile, page: Page, lines: _Free, below: frozenset[int] = frozenset()
+) -> _Grown:
+    """The tile with the lines of its label that no tile took put back. The lines in `below`
+    go on another tile's label downward: they are not this label's lines over it."""
+    grown = _relabel(tile, page, lines, below)
+    return grown if isinstance(grown, _Grown) else _Grown(grown, [])
+
+
+def _relabel(tile: Tile, page: Page, lines: _Free, below: frozenset[int]) -> Tile | _Grown:
     number, label = _parts(page, tile)
     if number is None:
         return tile
     free = lines.lines
+    over = [b for b in free if id(b) not in below]
     if tile.arrangement == "number_beside" and not _touches(number, label):
         around = _wrapped_around(number, lines.unless_loose)
         if around is not None:
@@ -294,12 +313,12 @@ def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
     gap = _leading([number, *label])
     others = [n for n in lines.numbers if n is not number]
     if tile.arrangement in ("label_above", "number_inside"):
-        before = _continued(label[0], gap, free, others, -1)[::-1]
+        before = _continued(label[0], gap, over, others, -1)[::-1]
     if tile.arrangement != "label_above":
         after = _continued(label[-1], gap, free, others, 1)
     if tile.arrangement == "number_above":
         before = _beside_number(number, label, free)
-    head = _head_line(number, free, others) if before else None
+    head = _head_line(number, over, others) if before else None
     if not before and not after:
         return tile
     parts = [*before, *after] if head is None else [head, *before, *after]
@@ -310,7 +329,7 @@ def _relabelled(tile: Tile, page: Page, lines: _Free) -> Tile:
     for b in parts:
         box = box.union(b.bbox)
     inside = "number_inside" if head is not None else tile.arrangement
-    return replace(tile, label=" ".join(words), bbox=box, arrangement=inside)
+    return _Grown(replace(tile, label=" ".join(words), bbox=box, arrangement=inside), after)
 
 
 def _head_line(number: Block, free: Sequence[Block], numbers: Sequence[Block]) -> Block | None:
@@ -407,10 +426,14 @@ def _page_tiles(page: Page) -> dict[int, Tile]:
     current = [flipped.get(id(t), t) for t in originals]
     view = replace(page, tiles=current) if flipped else page
     lines = _free(view)
-    return {
-        id(original): _relabelled(tile, view, lines)
-        for original, tile in zip(originals, current, strict=True)
-    }
+    grown = [_relabelled(tile, view, lines) for tile in current]
+    # a free line between two labels goes on the label over it (a label reads down) before it
+    # starts the label under it: a line one label took going down is no other label's line
+    # over it
+    below = frozenset(id(b) for g in grown for b in g.under)
+    if below:
+        grown = [_relabelled(tile, view, lines, below) for tile in current]
+    return {id(original): g.tile for original, g in zip(originals, grown, strict=True)}
 
 
 def extract(ctx: Context) -> list[Figure]:
