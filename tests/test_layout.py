@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from extractors.model import BBox, Block
 from extractors.pdf.layout import find_gutters, join_lines, lines_to_blocks, words_to_lines
 from extractors.pdf.order import reading_order
+from extractors.pdf.wordspaces import stretched
 from extractors.settings import Settings
 
 SETTINGS = Settings()
@@ -696,3 +698,15 @@ def test_cells_of_a_table_row_ending_where_a_justified_column_ends_are_still_spl
     words += [word("Lakeside", 335, 139, x1=373)]
     texts = [ln.text for ln in words_to_lines(words, SETTINGS)]
     assert "Emerging" in texts and "Gold" in texts and "Lakeside" in texts
+
+
+def test_evenly_spaced_labels_of_percentages_are_no_justified_line() -> None:
+    """A header row of number columns, "% Pos | n | % Pos | n", set with even gaps: a "%" is
+    a number's sign, not a sign between words, so the gaps are no stretched word spaces."""
+    texts = ["%", "Pos", "n", "%", "Pos", "n"]
+    row, x = [], 100.0
+    for t in texts:
+        row.append(word(t, x, 100, x1=x + 4 * len(t), size=8))
+        x += 4 * len(t) + 14
+    gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(row)]
+    assert not any(stretched(row, gaps, i, 8) for i in range(len(gaps)))

@@ -23,9 +23,13 @@ def _wordy(word: Word) -> bool:
     return any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
 
 
+_OF_NUMBERS = frozenset("%‰$€£¥#")  # signs that stand for or beside numbers: "% | Pos"
+
+
 def _sign(word: Word) -> bool:
-    """A word of signs only ("&", "–"): neither a word nor a number."""
-    return not any(c.isalnum() for c in str(word["text"]))
+    """A word of signs only ("&", "–"): neither a word nor a number (a "%" is a number's)."""
+    text = str(word["text"])
+    return not any(c.isalnum() or c in _OF_NUMBERS for c in text)
 
 
 def stretched(words: Sequence[Word], gaps: Sequence[float], i: int, size: float) -> bool:
