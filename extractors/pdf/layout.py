@@ -95,8 +95,8 @@ def _extents(rows: Sequence[Sequence[dict[str, Any]]]) -> list[tuple[float, floa
     out = []
     for i, row in enumerate(rows):
         x0, x1 = row[0]["x0"], row[-1]["x1"]
-        nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if nxt and min(w["top"] for w in nxt) < max(w["bottom"] for w in row) - 1.0:
+        nxt = rows[i + 1] if i + 1 < len(rows) else []
+        if _overlaps(row, nxt):
             x0, x1 = min(x0, nxt[0]["x0"]), max(x1, nxt[-1]["x1"])
         out.append((x0, x1))
     return out
