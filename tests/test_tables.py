@@ -459,3 +459,17 @@ def test_text_in_columns_right_over_a_ruled_table_is_no_part_of_it(tmp_path: Pat
     assert [r[0] for r in table.rows] == ["Norway", "Kenya", "Ghana", "Benin"]
     texts = " ".join(b.text for b in doc.pages[0].body_blocks)
     assert "Working group 0 met" in texts and "Working group 13 met" in texts
+
+
+@pytest.mark.parametrize(
+    "above", ["and all of our members in both regions,", "took part in partner events in 2025."]
+)
+def test_a_running_text_line_over_a_column_is_no_header(tmp_path: Path, above: str) -> None:
+    """A line of running text right over the names column (it goes on: it ends with a comma; or
+    a sentence ends with a year) is no label of the table under it."""
+    items: list[Any] = [Text(200, 100, above), Text(72, 114, "Country"), Text(200, 114, "Members")]
+    for i, (country, names) in enumerate(MEMBERS * 2):
+        items += [Text(72, 128 + 13 * i, country), Text(200, 128 + 13 * i, names[:40])]
+    table = _one(read_document(make_pdf(tmp_path / "over.pdf", [items])))
+    assert table.header == ("Country", "Members")
+    assert len(table.rows) == 2 * len(MEMBERS)

@@ -48,7 +48,9 @@ from extractors.settings import Settings
 Word = dict[str, Any]
 _MAX_DEPTH = 3
 _MAX_HEADER_LINES = 6
-_SENTENCE_END = re.compile(r"[a-z]{3,}[.!?]['’\")]*$")  # a sentence's end, not "No." or "Inc."
+# a sentence's end ("... in 2025." too), not "No." or "Inc."
+_SENTENCE_END = re.compile(r"(?:[a-z]{3,}|\b(?:19|20)\d\d)[.!?]['’\")]*$")
+_RUNS_ON = re.compile(r"[a-z]{2,},$")  # a line of running text that goes on: "our members,"
 _CONTENTS_ENTRIES = 8  # titles led by page numbers that make a page a table of contents
 _TITLE_SIZE = 1.08  # a line over the first column this much larger than the table is a title
 _WEAK_ROWS = 5  # a headerless, unframed table of text this short needs a typed column
@@ -212,8 +214,8 @@ def _header_above(
         words = [len(s.text.split()) for s in line.segments]
         if CAPTION.match(line.text) or max(words) > 12:
             break
-        if _SENTENCE_END.search(line.text.rstrip()):
-            break  # the last line of a paragraph over the table
+        if _SENTENCE_END.search(line.text.rstrip()) or _RUNS_ON.search(line.text.rstrip()):
+            break  # the last line of a paragraph over the table, or one going on
         if any(
             len(s.text.split()) >= _PHRASE_WORDS
             and ends_mid_sentence(s.text)
