@@ -637,21 +637,14 @@ def _overflows(ctx: Context, block: Block, lines: Sequence[str]) -> list[bool]:
     return out
 
 
-def _wrapped(ctx: Context, block: Block, lines: Sequence[str]) -> bool:
-    """Whether a block's lines are one name wrapped to the width of its column: the first word
-    of each line would not have fitted on the line before (`_overflows`)."""
-    return all(_overflows(ctx, block, lines))
-
-
-def line_names(ctx: Context, block: Block, lines: Sequence[str]) -> list[str]:
-    """A block of one name a line (not all of it one name: `_wrapped`), with each name wrapped
-    to the width of its column put back together: a line goes on with the one before when the
-    first word of it would not have fitted on that one (`_overflows`), unless the one before
+def line_names(lines: Sequence[str], full: Sequence[bool]) -> list[str]:
+    """A block of one name a line (not all of it one name), with each name wrapped to the width
+    of its column put back together: a line goes on with the one before when the first word of
+    it would not have fitted on that one (`full`, from `_overflows`), unless the one before
     closes a name with its acronym; a line that opens with a bracket, "&" or a small letter, or
     follows one that ends on "and", "of", "," or "-", always goes on. A name closed by its
     acronym starts where the words its letters stand for start (`_by_acronym`)."""
     groups = [[lines[0].strip()]]
-    full = _overflows(ctx, block, lines)
     for i, (before, line) in enumerate(pairwise(x.strip() for x in lines)):
         closed = _CLOSED.search(before)
         if _GOES_ON.match(line) or _OPEN_END.search(before) or (full[i] and not closed):
@@ -714,10 +707,10 @@ def _heading_members(
         one = "," in text or len(lines) <= 1
         if one:
             names = split_names(text)
-        elif _wrapped(ctx, block, lines):  # one name, or two that its acronym tells apart
-            names = [join_lines(part) for part in _by_acronym(lines)]
+        elif all(full := _overflows(ctx, block, lines)):  # wrapped: one name, or two that
+            names = [join_lines(part) for part in _by_acronym(lines)]  # its acronym tells apart
         else:
-            names = line_names(ctx, block, lines)
+            names = line_names(lines, full)
         src = source(block)
         if before is not None and found and names and one and _cut_name(before, block):
             found[-1] = replace(found[-1], name=f"{found[-1].name} {names.pop(0)}")
