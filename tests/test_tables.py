@@ -473,3 +473,27 @@ def test_a_running_text_line_over_a_column_is_no_header(tmp_path: Path, above: s
     table = _one(read_document(make_pdf(tmp_path / "over.pdf", [items])))
     assert table.header == ("Country", "Members")
     assert len(table.rows) == 2 * len(MEMBERS)
+
+
+def test_a_label_cut_in_a_narrow_column_and_a_wrapped_unit_stay_in_their_cells(
+    tmp_path: Path,
+) -> None:
+    """A header label cut mid-word ("Populatio" over "n") is one label, not a body row; a unit
+    wrapped under its number ("2,672" over "km²") and a name's last word stay in their row."""
+    xs = (72, 180, 270, 330, 390)
+    labels = ["Member", "Country", "Area", "Populatio", "Leader"]
+    items: list[Any] = [Text(x, 100, t) for x, t in zip(xs, labels, strict=True)]
+    items.append(Text(330, 112, "n"))
+    rows = [  # baseline, cells: the continuation line sits closer under its row
+        (130, ("Harbourview", "Norway", "682 km²", "1.9 million", "Mayor Ola Berg")),
+        (146, ("Lakeside", "Chile", "2,672", "8.5 million", "Mayor Ana Soto")),
+        (158, ("", "", "km²", "", "Vidal")),
+        (174, ("Northport", "Kenya", "1,439 km²", "79,059", "Governor Jo Obi")),
+        (190, ("Eastfield", "Ghana", "617 km²", "428,000", "Mayor Kofi Asante")),
+    ]
+    for y, cells in rows:
+        items += [Text(x, y, t) for x, t in zip(xs, cells, strict=True) if t]
+    table = _one(read_document(make_pdf(tmp_path / "narrow.pdf", [items])))
+    assert " ".join(table.header[3].split()) == "Populatio n"
+    assert [r[0] for r in table.rows] == ["Harbourview", "Lakeside", "Northport", "Eastfield"]
+    assert table.rows[1][2:] == ("2,672 km²", "8.5 million", "Mayor Ana Soto Vidal")

@@ -269,6 +269,22 @@ def _first_is_header(
     return first_row_is_header(views, ruled_below, ruled, filled_apart, under_header)
 
 
+_FRAGMENT = re.compile(r"^[a-z][a-z'’-]*$")  # the end of a word cut short: "n", "tion"
+
+
+def _label_wrap(header: Row, row: Row) -> bool:
+    """Is `row` the rest of the header's labels, each word cut short in a narrow column ("Populatio"
+    over "n")? Only lower-case word ends, each under a label, none in the first column."""
+    return (
+        bool(row.cells)
+        and 0 not in row.cells
+        and all(
+            col in header.cells and _FRAGMENT.match(" ".join(t)) for col, t in row.cells.items()
+        )
+        and row.top - header.bottom <= 0.6 * min(ln.size for ln in row.lines)
+    )
+
+
 def _table(run: Run, lines: Sequence[TextLine], graphics: Graphics, page_number: int) -> Table:
     x0, x1 = _extent(run.lines)
     bounds = column_bounds(x0, x1, boundaries(run.gutters, run.lines))
@@ -283,6 +299,10 @@ def _table(run: Run, lines: Sequence[TextLine], graphics: Graphics, page_number:
     body = group_rows(run.lines, bounds, separators)
     if _first_is_header(body, separators, local, bounds, bool(head)):  # the last header row
         head, body = [*head, *body[:1]], body[1:]
+    while head and body and _label_wrap(head[-1], body[0]):  # "Populatio" over "n"
+        for line in body[0].lines:
+            head[-1].add(line, bounds)
+        body = body[1:]
     return build_table(head, body, bounds, page_number, bbox)
 
 

@@ -7,7 +7,7 @@ line starts a new row unless it is a continuation:
   bracket, or a label above ending in ",", "-", "and", "of" ...);
 - a line without first-column text under a row that has only a label (the values of a wrapped
   label, set between its lines), or whose cells all continue wrapped text cells above it (a number
-  never wraps);
+  never wraps, but its unit or scale word may: "2,672" over "km²", "1.9" over "million");
 and a gap clearly wider than the gap between wrapped lines always starts a row; when such gaps
 part nearly every row, they are the rows' boundaries, as rules would be.
 """
@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extractors.normalize.numbers import parse_quantity
 from extractors.pdf.tables.textlines import TextLine
 from extractors.pdf.tables.verdict import line_cells
 
@@ -58,6 +59,23 @@ class Row:
         return max(ln.bottom for ln in self.lines)
 
 
+def _completes(above: str, text: str) -> bool:
+    """Is `text` the unit or scale word of the number above it, wrapped to the next line?"""
+    if parse_quantity(text) is not None:
+        return False
+    alone, whole = parse_quantity(above), parse_quantity(f"{above} {text}")
+    return (
+        alone is not None
+        and whole is not None
+        and (whole.unit, whole.value) != (alone.unit, alone.value)
+    )
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """Does `text` carry on the cell whose last line is `above`?"""
+    return (not is_value(above) and not is_value(text)) or _completes(above, text)
+
+
 def _label_only(cells: dict[int, str] | dict[int, list[str]]) -> bool:
     return set(cells) == {0}
 
@@ -72,8 +90,7 @@ def _continues(row: Row, line: TextLine, bounds: Sequence[tuple[float, float]]) 
     if _label_only(row.cells) and not is_value(row.cells[0][-1]):
         return True  # the values of a label that wrapped over two lines
     return all(
-        col in row.cells and not is_value(row.cells[col][-1]) and not is_value(text)
-        for col, text in cells.items()
+        col in row.cells and _goes_on(row.cells[col][-1], text) for col, text in cells.items()
     )
 
 
