@@ -6,7 +6,7 @@ All content is invented: a fictional "Association of Lakeside Towns" and its tow
 
 from __future__ import annotations
 
-from extractors.model import BBox, Table, TableCell
+from extractors.model import BBox, CellLine, Table, TableCell
 from extractors.sections import members
 from extractors.sections.base import Context
 from tests.doc_factory import DocBuilder, PageBuilder
@@ -517,3 +517,35 @@ def test_a_name_closed_by_its_acronym_starts_where_the_words_it_stands_for_start
         ("Lakeside Data Platform", "Norway", None, "institution"),
         ("Northern Water Supply Authority (NWSA)", "Norway", None, "institution"),
     ]
+
+
+def test_columns_of_country_lines_under_counted_headings_read_as_a_table_header() -> None:
+    """Two columns of "Country: names" lines whose counted region headings the parser took for
+    the table's header: the headings scope their columns, two entries printed in one cell (beside
+    a taller cell) stay two, and the lines after the table (on the next page) go on in the region
+    it ended in, not in the region of the heading printed before it."""
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("2 members in the Middle East", level=2)
+    page.body("Oman: Seaview\nJordan: Hilltop")
+    page.table(
+        ["3 members in Africa", "4 members in Europe"],
+        [
+            ["Kenya: Rivertown", "Norway: Lakeside"],
+            [
+                [CellLine("Ghana: Harbourtown,"), CellLine("Palmside")],
+                [CellLine("Sweden: Shoreham"), CellLine("Finland: Pinetown")],
+            ],
+            ["", "2 members in Asia-Pacific"],
+            ["", "Fiji: Reefport"],
+        ],
+    )
+    doc.page().body("Nepal: Summit")  # the list goes on over the page
+    found = _members(doc)
+    assert ("Rivertown", "Kenya", "Africa", "local_government") in found
+    assert ("Palmside", "Ghana", "Africa", "local_government") in found
+    assert ("Shoreham", "Sweden", "Europe", "local_government") in found
+    assert ("Pinetown", "Finland", "Europe", "local_government") in found
+    assert ("Reefport", "Fiji", "Asia-Pacific", "local_government") in found
+    assert ("Summit", "Nepal", "Asia-Pacific", "local_government") in found
+    assert ("Seaview", "Oman", "Middle East", "local_government") in found

@@ -179,11 +179,27 @@ def column_pairs(table: Table) -> list[tuple[int, int]]:
     return [(i, i + 1) for i in sorted(typed) if i + 1 not in typed and (i - 1) not in typed]
 
 
+def _headed_entries(table: Table) -> bool:
+    """Columns of "Country: names" lines whose header is the counted headings printed over them
+    ("47 MEMBERS IN AFRICA" | "14 MEMBERS IN THE AMERICAS"): text in columns, not a table."""
+    labels = [cell for cell in table.header if cell.strip()]
+    return (
+        bool(labels)
+        and all(_counted_scope(" ".join(c.split())) for c in labels)
+        and any(
+            (m := _LINE.match(cell)) and _country(m.group("country"))
+            for row in table.rows
+            for cell in row
+        )
+    )
+
+
 def headless(table: Table) -> Table:
     """A table whose header is a row of entries (the part of a "Country | Members" table
     continued after a break, its first row taken for a header: "Kenya | Nairobi | Ghana |
-    Accra"; columns of "Country: names" lines, one of them in the first line) with that row
-    given back to its body; any other table as it is."""
+    Accra"; columns of "Country: names" lines, one of them in the first line; or the counted
+    headings over such columns) with that row given back to its body; any other table as it
+    is."""
     if not table.header or header_pairs(list(table.header)):
         return table
     whole = replace(table, header=(), rows=(table.header, *table.rows))
@@ -192,8 +208,9 @@ def headless(table: Table) -> Table:
         (m := _LINE.match(cell)) and _country(m.group("country")) for cell in table.header
     )
     countries = typed and all(_country(table.header[i]) for i in typed if i < len(table.header))
-    if not entries and not (countries and column_pairs(whole)):
+    if not entries and not (countries and column_pairs(whole)) and not _headed_entries(table):
         return table
+    lines = (tuple(() for _ in table.header), *table.cell_lines) if table.cell_lines else ()
     boxes = table.row_bboxes
     if boxes and len(table.row_pages) == len(table.rows):
         first = BBox(table.bbox.x0, table.bbox.top, table.bbox.x1, boxes[0].top)
@@ -201,8 +218,9 @@ def headless(table: Table) -> Table:
             whole,
             row_pages=(table.row_pages[0], *table.row_pages),
             row_bboxes=(first, *boxes),
+            cell_lines=lines,
         )
-    return replace(whole, row_pages=(), row_bboxes=())
+    return replace(whole, row_pages=(), row_bboxes=(), cell_lines=lines)
 
 
 def _above(table: Table) -> tuple[str, int] | None:
@@ -357,11 +375,28 @@ def _column_cells(table: Table) -> list[_Cell]:
         for index, row in enumerate(table.rows):
             if col < len(row) and row[col].strip():
                 src = row_source(table, index)
-                text = " ".join(row[col].split())
-                out.append(
-                    _Cell(col, text, Source(src.page, src.bbox, row[col]), boxes.get((index, col)))
-                )
+                for text in _entry_lines(table, index, col):
+                    out.append(
+                        _Cell(
+                            col, text, Source(src.page, src.bbox, row[col]), boxes.get((index, col))
+                        )
+                    )
     return out
+
+
+def _entry_lines(table: Table, row: int, col: int) -> list[str]:
+    """A cell's text, cut before each of its printed lines that starts a "Country: names" entry
+    (the lines of two entries set beside a taller cell are one cell)."""
+    printed = table.cell_lines[row][col] if row < len(table.cell_lines) else ()
+    if len(table.cell_lines) != len(table.rows) or col >= len(table.cell_lines[row]) or not printed:
+        return [" ".join(table.rows[row][col].split())]
+    parts: list[list[str]] = []
+    for line in printed:
+        starts = (m := _LINE.match(line.text.strip())) is not None and _country(m.group("country"))
+        if starts or not parts:
+            parts.append([])
+        parts[-1].append(line.text)
+    return [" ".join(" ".join(p).split()) for p in parts]
 
 
 def _counted_scope(text: str) -> tuple[str, int] | None:
@@ -466,7 +501,8 @@ def _line_members(
     the next line, also when the layout starts a new block there; a country alone on its line,
     "United Arab Emirates:", has its names on the next). A block that ends a sentence and does
     not open with an entry is prose: it neither holds nor continues entries. `inherit` is the
-    scope a table of loose columns before the lines left in force, `scopes` the scope of blocks
+    scope a table of loose columns before the lines left in force (it wins over the lines'
+    headings: those are the table's too, and it may print later ones), `scopes` the scope of blocks
     by where they are printed (see `_printed_scopes`)."""
     scopes = scopes or {}
 
@@ -489,8 +525,8 @@ def _line_members(
             elif entries and entries[-1][0]:
                 last = entries[-1]
                 entries[-1] = (last[0], join_lines([last[1], line]).strip(), last[2])
-    region, kind = _context(placed)
-    region, kind = region or inherit[0], kind or inherit[1]
+    region, kind = _context(placed)  # the scope a table of columns left is the later one
+    region, kind = inherit[0] or region, inherit[1] or kind
     found = []
     for country, names, block in entries:
         if country:
