@@ -90,6 +90,21 @@ def test_space_before_a_hyphen_inside_a_word_is_dropped() -> None:
     assert _events(doc) == [("CO-CREATION OF SAFER PIERS", date(2024, 12, 9), date(2024, 12, 9))]
 
 
+def test_spaced_hyphen_after_a_prefix_in_capitals_is_inside_a_word() -> None:
+    """ "PRE - WORKSHOP": in capitals the case cannot tell a hyphen from a dash between words;
+    a prefix before it can ("HARBOUR BOARD - LAKE TOWNS" keeps its dash)."""
+    doc, page = _doc()
+    page.heading("Our Activities", level=1)
+    page.heading("LAKE TOWNS PRE - WORKSHOP", level=2)
+    page.body("9 December")
+    page.heading("HARBOUR BOARD - LAKE TOWNS FORUM", level=2)
+    page.body("10 December")
+    assert _events(doc) == [
+        ("LAKE TOWNS PRE-WORKSHOP", date(2024, 12, 9), date(2024, 12, 9)),
+        ("HARBOUR BOARD - LAKE TOWNS FORUM", date(2024, 12, 10), date(2024, 12, 10)),
+    ]
+
+
 # ------------------------------------------------------------------------------- timelines
 
 
@@ -158,6 +173,56 @@ def test_timeline_line_ending_with_no_room_for_the_next_first_word_wrapped() -> 
         date(2024, 11, 25),
         date(2024, 11, 25),
     )
+
+
+def test_timeline_line_starting_a_title_after_a_whole_title_starts_a_name() -> None:
+    """The first name fills its line (no room is left for the next line's first word), but it
+    is a whole title and the next line, capitalized, names its own kind of event: two names.
+    A line that starts with the kind ("Training Program") ends the name above."""
+    doc, page = _doc()
+    page.heading("Timeline", level=1)
+    page.heading("3 June", level=3)
+    page.body("Annual Meeting of the Harbour Towns", x1=300.0)
+    page.heading("25 November", level=3)
+    page.body(
+        "Ferry Pilots Workshop on Safer Piers Lake Towns Workshop on Winter Harbours",
+        lines=("Ferry Pilots Workshop on Safer Piers", "Lake Towns Workshop on Winter", "Harbours"),
+        line_x1=(298.0, 290.0, 72 + 8 * 5.5),
+    )
+    page.heading("9 December", level=3)
+    page.body(
+        "Harbour Data Policy Training Program",
+        lines=("Harbour Data Policy Training", "Program"),
+        line_x1=(298.0, 72 + 7 * 5.5),
+    )
+    assert _events(doc)[1:] == [
+        ("Ferry Pilots Workshop on Safer Piers", date(2024, 11, 25), date(2024, 11, 25)),
+        ("Lake Towns Workshop on Winter Harbours", date(2024, 11, 25), date(2024, 11, 25)),
+        ("Harbour Data Policy Training Program", date(2024, 12, 9), date(2024, 12, 9)),
+    ]
+
+
+def test_timeline_name_broken_over_columns_ends_at_the_top_of_the_next_column() -> None:
+    """The last entry of a column says no kind of event yet; the next column starts with a few
+    words that say one ("Training Program"): the end of that name, not text of its own. An
+    entry that names its kind already ("Shoreline Towns Forum") takes nothing more."""
+    doc, page = _doc()
+    page.heading("Timeline", level=1)
+    page.heading("3 June", level=3)
+    page.body("Shoreline Towns Forum")
+    page.heading("25 November", level=3)
+    page.body("Ferry Pilots Policy")
+    page.body("Training Program", x0=320.0, top=60.0)
+    page.heading("9 December", level=3, x0=320.0, top=80.0)
+    page.body("Winter Lights Evening", x0=320.0, top=100.0)
+    nxt = doc.page()
+    nxt.body("Harbour Board Meeting")
+    nxt.body(PROSE)
+    assert _events(doc) == [
+        ("Shoreline Towns Forum", date(2024, 6, 3), date(2024, 6, 3)),
+        ("Ferry Pilots Policy Training Program", date(2024, 11, 25), date(2024, 11, 25)),
+        ("Winter Lights Evening", date(2024, 12, 9), date(2024, 12, 9)),
+    ]
 
 
 # -------------------------------------------------------------------- date lines over names
@@ -245,6 +310,29 @@ def test_table_rows_split_by_wrapped_cells_are_joined_back() -> None:
         ("Harbour Data Week", date(2024, 9, 29), date(2024, 10, 3)),
         ("Joint Online Course", date(2024, 11, 15), date(2024, 12, 3)),
         ("Winter Lights Evening", date(2024, 12, 9), date(2024, 12, 9)),
+    ]
+
+
+def test_table_date_cells_wrapped_before_their_year_are_joined_back() -> None:
+    """ "27 September – 8 October," / "2021": the year row belongs to the date above, and the next
+    row's full date starts an event of its own; "15 November – December" / "3, 2024" is one
+    range (neither half a date alone)."""
+    doc, page = _doc()
+    page.heading("What We Did", level=1)
+    page.table(
+        ["Date", "Event"],
+        [
+            ["September 27 – October 8,", "Ferry Pilots Training"],
+            ["2024", "Program"],
+            ["October 14, 2024", "Harbour Board Meeting 2024"],
+            ["November 15 – December", "Joint Online Course"],
+            ["3, 2024", ""],
+        ],
+    )
+    assert _events(doc) == [
+        ("Ferry Pilots Training Program", date(2024, 9, 27), date(2024, 10, 8)),
+        ("Harbour Board Meeting 2024", date(2024, 10, 14), date(2024, 10, 14)),
+        ("Joint Online Course", date(2024, 11, 15), date(2024, 12, 3)),
     ]
 
 

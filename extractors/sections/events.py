@@ -31,7 +31,7 @@ from extractors.sections.bands import regroup
 from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only, trailing_date, trailing_parts
 from extractors.sections.grid import block_tables
-from extractors.sections.stacked import following
+from extractors.sections.stacked import carried_on, following
 
 _MAX_NAME_WORDS = 25
 _DATE_COL = re.compile(r"\b(date|dates|when|day)\b", re.I)
@@ -39,6 +39,15 @@ _EVENT_COL = re.compile(
     r"\b(event|events|activity|activities|name|title|programme|program)\b", re.I
 )
 _OTHER_COL = re.compile(r"\b(theme|topic|subject|organi[sz]er|host|partner)\b", re.I)
+# the words that say what kind of event a title names ("... Workshop on Urban Resilience")
+_KIND = re.compile(
+    r"\b(workshops?|webinars?|seminars?|forums?|meetings?|conferences?|summits?|courses?|"
+    r"assembl(y|ies)|ceremon(y|ies)|festivals?|symposi(um|a)|roundtables?|sessions?|"
+    r"dialogues?|exhibitions?|expos?|hackathons?|programs?|programmes?|trainings?)\b",
+    re.I,
+)
+# a name that breaks off here goes on: after a word that joins ("Workshop on") or a dash
+_OPEN_END = re.compile(r"(\b(of|on|for|and|the|in|into|to|with|at|by|from|a|an)|[-–—:&,/])$", re.I)
 # the events of others the organization took part in: their own section, not its activities
 PARTNER_CUE = re.compile(
     r"\b(partners?'?|external|joined|participat\w*|stages?)\b.*\b(events?|stages?)\b|\b(events?)\b.*\b(joined|attended)\b",
@@ -89,7 +98,14 @@ def _name(text: str) -> str:
     # (a dash between words stands before a capital: "WeGO - Seoul"); "Pre- workshop": a word
     # hyphenated where its line wrapped
     text = re.sub(r"(?<=\w) -(?=\w)", "-", " ".join(text.split()))
-    return re.sub(r"(?<=\w) ?- (?=[a-z])", "-", text)
+    text = re.sub(r"(?<=\w) ?- (?=[a-z])", "-", text)
+    # "PRE - WORKSHOP": set in capitals, a prefix of a word shows the hyphen is inside one
+    return _PREFIX_DASH.sub(r"\1-", text)
+
+
+_PREFIX_DASH = re.compile(
+    r"\b(pre|post|co|re|non|sub|inter|multi|cross|anti|mid|semi|self) ?- ?(?=\w)", re.I
+)
 
 
 def _titled(block: Block, year: int | None) -> list[_Candidate]:
@@ -145,10 +161,35 @@ def _timeline(
         if k and not _title_like(item.text):
             break  # the text after the timeline's last entry
         where = Source(item.page_number, item.bbox.union(label.bbox), item.text)
-        for name in _entry_names(item, _column_right(ctx, item)):
+        names = _entry_names(item, _column_right(ctx, item))
+        piece = carried_on(item, [page.blocks for page in ctx.document.pages])
+        if piece is not None and _name_end(names[-1], piece, ctx.year):
+            names[-1] = f"{names[-1]} {piece.text}"
+        for name in names:
             event = OrganizedEvent(_name(name), when[0], when[1], where)
             found.append(_Candidate(event, True))
     return found
+
+
+_PART_REF = re.compile(r"\((part|session|day)\s+\w+\)", re.I)
+
+
+def _name_end(name: str, piece: Block, year: int | None) -> bool:
+    """Is the piece of text where the column goes on the end of a name broken over columns or
+    pages ("Co-creation of Empowering Smart Cities through Citizen Engagement" / "Webinar";
+    "Smart City Policy" / "Training Program")? The name says no kind of event yet, and the piece
+    is one line of nothing but words of a kind ("Webinars (Part 2)"), no date: no title of
+    its own ("Harbour Board Meeting")."""
+    words = _PART_REF.sub("", piece.text).split()
+    return (
+        piece.role is BlockRole.BODY
+        and len(piece.lines) <= 1
+        and 0 < len(words) <= 3
+        and all(_KIND.fullmatch(w) for w in words)
+        and date_only(piece.text, year) is None
+        and not _KIND.search(name)
+        and not _SENTENCE_END.search(name)
+    )
 
 
 def _column_right(ctx: Context, block: Block) -> float:
@@ -186,11 +227,30 @@ def _entry_names(block: Block, column_right: float) -> list[str]:
     for above, line in pairwise(lines):
         needed = (len(above) + 1 + len(line.split()[0])) * char
         # a little room could be the estimate's error: then a new name must look like one
-        if needed <= 0.6 * room or (needed <= 0.85 * room and not line[:1].islower()):
+        if (
+            needed <= 0.6 * room
+            or (needed <= 0.85 * room and not line[:1].islower())
+            or _starts_title(names[-1], line)
+        ):
             names.append(line)
         else:
             names[-1] = f"{names[-1]} {line}"
     return names
+
+
+def _starts_title(name: str, line: str) -> bool:
+    """Does the line start a name of its own after the name above, whatever room the line above
+    had left? The name above is a whole title (it says its kind of event and ends on no word
+    that joins), and the line, capitalized, names its own kind of event after its first word
+    ("AFSCN Workshop on Urban Resilience" / "LASCN Workshop on Digital Urban"; but "Smart City
+    Policy" / "Training Program" is one name: a kind that starts the line ends the name)."""
+    words = line.split()
+    return (
+        bool(_KIND.search(name))
+        and not _OPEN_END.search(name.rstrip())
+        and line[:1].isupper()
+        and bool(_KIND.search(" ".join(words[1:])))
+    )
 
 
 def _measured_names(block: Block, column_right: float) -> list[str]:
@@ -204,7 +264,8 @@ def _measured_names(block: Block, column_right: float) -> list[str]:
         # for the estimate's error: a line that ends as short as that was broken on purpose
         char = box.width / len(line)
         needed = (2 + len(line.split()[0])) * char
-        if above.x1 + needed <= column_right and not line[:1].islower():
+        fits = above.x1 + needed <= column_right
+        if (fits and not line[:1].islower()) or _starts_title(names[-1], line):
             names.append(line)
         else:
             names[-1] = f"{names[-1]} {line}"
@@ -423,6 +484,7 @@ def _merge(candidates: list[_Candidate]) -> list[OrganizedEvent]:
 _GLUED_ROWS = 6  # how far down a table the labels of its second half may be glued on
 _HEADER_WORDS = 5  # a longer header cell is text the table took in, not a column label
 _RANGE_EDGE = re.compile(r"^\s*[-–—~]|[-–—~]\s*$")
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 def _columns(header: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -462,12 +524,15 @@ def _continues(date_text: str, cell: str, year: int | None) -> bool:
         return False
     if _RANGE_EDGE.search(date_text) or _RANGE_EDGE.search(cell):
         return True
+    if _YEAR.fullmatch(cell) and not _YEAR.search(date_text):
+        return True  # "September 27 – October 8," / "2021": the year of the date above
     joined = date_only(f"{date_text} {cell}", year)
     if joined is None:
         return False
     alone = date_only(date_text, year)
     if alone is None:
-        return len(date_text.split()) <= 3  # "14" / "September"
+        # "14" / "September"; "November 15 – December" / "3, 2021": a cell no date alone either
+        return len(date_text.split()) <= 3 or date_only(cell, year) is None
     # "29 September – 10" / "October": the cell is no date alone, but completes the range
     return date_only(cell, year) is None and joined[:2] != alone[:2]
 

@@ -42,3 +42,34 @@ def following(
     if not below or below[0].role is BlockRole.HEADING:
         return list(flow_next)
     return below[: max(len(flow_next), 1)]
+
+
+_TEXT_ROLES = (BlockRole.BODY, BlockRole.HEADING)
+
+
+def _top_left(blocks: Sequence[Block]) -> Block | None:
+    """The block a column of text starts with: the highest, the leftmost of those on its line."""
+    if not blocks:
+        return None
+    top = min(b.bbox.top for b in blocks)
+    return min((b for b in blocks if b.bbox.top - top <= _OVERLAP), key=lambda b: b.bbox.x0)
+
+
+def carried_on(block: Block, pages: Sequence[Sequence[Block]]) -> Block | None:
+    """Where the text goes on after a block printed last in its column (nothing of the page's
+    text below it across its width): the top of the text to its right on its page, else the top
+    of the next page. None when something is printed under it. `pages` holds every page's
+    blocks, by page number from 1."""
+    page = pages[block.page_number - 1] if 0 < block.page_number <= len(pages) else ()
+    text = [b for b in page if b != block and b.role in _TEXT_ROLES]
+    if any(
+        b.bbox.top >= block.bbox.bottom - _OVERLAP
+        and b.bbox.x0 < block.bbox.x1
+        and b.bbox.x1 > block.bbox.x0
+        for b in text
+    ):
+        return None
+    right = _top_left([b for b in text if b.bbox.x0 >= block.bbox.x1])
+    if right is not None or block.page_number >= len(pages):
+        return right
+    return _top_left([b for b in pages[block.page_number] if b.role in _TEXT_ROLES])
