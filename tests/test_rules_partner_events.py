@@ -450,6 +450,21 @@ def test_wrapped_cell_lines_read_as_rows_join_the_row_above() -> None:
     assert _events(doc) == _EXPECTED
 
 
+def test_cell_wrapped_at_a_words_hyphen_joins_without_a_space() -> None:
+    """ "Lake-" / "Shore Towns Network": the line broke at the hyphen of one word."""
+    doc, page = new_doc()
+    page.table(
+        ["Date", "Event", "Theme", "Organizer"],
+        [
+            ["5 June", "Great Lakes Summit", "Water co-", "Lake-"],
+            ["", "", "operation", "Shore Forum"],
+        ],
+    )
+    assert _events(doc) == [
+        (date(2024, 6, 5), "Great Lakes Summit", "Water co-operation", "Lake-Shore Forum")
+    ]
+
+
 def test_date_cut_over_two_rows_joins_them() -> None:
     doc, page = new_doc()
     page.table(

@@ -47,6 +47,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _REQUIRED = ("date", "name")
 _YEAR = re.compile(r"(19|20)\d\d")
+_WRAP_HYPHEN = re.compile(r"[^\W\d_]-$")
 _LABEL_WORDS = 5  # a header label is a few words
 _HEADER_DEPTH = 3  # how many rows above its header a table may have taken in
 _WRAP_GAP = 0.7  # wrapped lines sit closer than this share of the widest gap between rows
@@ -135,7 +136,9 @@ def _joined(row: Sequence[str], more: Sequence[str]) -> tuple[str, ...]:
     width = max(len(row), len(more))
     cells = [row[i] if i < len(row) else "" for i in range(width)]
     for i, text in enumerate(more):
-        cells[i] = " ".join(f"{cells[i]} {text}".split())
+        # "Korea Trade-" / "Investment Promotion Agency": a word's hyphen where the cell wrapped
+        glue = "" if _WRAP_HYPHEN.search(cells[i].rstrip()) and text.strip()[:1].isalpha() else " "
+        cells[i] = " ".join(f"{cells[i].rstrip()}{glue}{text.lstrip()}".split())
     return tuple(cells)
 
 
