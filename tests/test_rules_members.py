@@ -6,6 +6,7 @@ All content is invented: a fictional "Association of Lakeside Towns" and its tow
 
 from __future__ import annotations
 
+from extractors.flow import Placed
 from extractors.model import BBox, CellLine, Table, TableCell
 from extractors.sections import members
 from extractors.sections.base import Context
@@ -549,3 +550,139 @@ def test_columns_of_country_lines_under_counted_headings_read_as_a_table_header(
     assert ("Reefport", "Fiji", "Asia-Pacific", "local_government") in found
     assert ("Summit", "Nepal", "Asia-Pacific", "local_government") in found
     assert ("Seaview", "Oman", "Middle East", "local_government") in found
+
+
+def test_lists_read_as_one_table_are_cut_at_each_header_row_under_its_heading() -> None:
+    """Lists printed one under another, each under its counted heading and "Country | Members"
+    row, read as one table: each part lists its own region, and the part going on after the
+    break (its header printed again, no heading over it) stays in the last region."""
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("Local governments | 4", level=2)
+    page.table(
+        ["Europe — 2", "Members"],
+        [
+            ["Country", "Members"],
+            ["Norway", "Lakeside, Fjordby"],
+            ["Africa — 2", "Members"],
+            ["Country", "Members"],
+            ["Kenya", "Rivertown"],
+        ],
+    )
+    page = doc.page()
+    page.table(["Country", "Members"], [["Ghana", "Harbourtown"]])
+    assert _members(doc) == [
+        ("Fjordby", "Norway", "Europe", "local_government"),
+        ("Harbourtown", "Ghana", "Africa", "local_government"),
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Rivertown", "Kenya", "Africa", "local_government"),
+    ]
+    assert _regions(doc) == [("Africa", 2), ("Europe", 2)]
+
+
+def test_a_counted_heading_read_into_the_middle_of_a_header_cell_gives_the_region() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("Local governments | 2", level=2)
+    # the header took in the lines of the paragraph beside the region's heading
+    page.table(
+        ["as the towns write their names. Country", "Following the Africa — 2 MEMBERS our Members"],
+        [["Kenya", "Rivertown, Lakeside"]],
+    )
+    assert _members(doc) == [
+        ("Lakeside", "Kenya", "Africa", "local_government"),
+        ("Rivertown", "Kenya", "Africa", "local_government"),
+    ]
+    assert _regions(doc) == [("Africa", 2)]
+
+
+def test_a_table_placed_after_the_headings_of_the_next_column_keeps_its_own_heading() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    top = page.cursor
+    page.heading("Europe (1)", level=2, top=top, x0=72.0)
+    page.cursor = top + 20
+    page.table(["Country", "Members"], [["Norway", "Lakeside"]], x0=72.0, x1=280.0)
+    page.heading("Middle East (1)", level=2, top=top + 80, x0=72.0)
+    # the flow reads the right column's heading and table before the left column's last table
+    page.heading("Americas (1)", level=2, top=top, x0=300.0)
+    page.cursor = top + 20
+    page.table(["Country", "Members"], [["Chile", "Pinetown"]], x0=300.0, x1=523.0)
+    page.cursor = top + 100
+    page.table(["Country", "Members"], [["Oman", "Harbourtown"]], x0=72.0, x1=280.0)
+    assert _members(doc) == [
+        ("Harbourtown", "Oman", "Middle East", "local_government"),
+        ("Lakeside", "Norway", "Europe", "local_government"),
+        ("Pinetown", "Chile", "Americas", "local_government"),
+    ]
+
+
+def test_a_region_heading_printed_over_the_right_part_of_a_table_gives_its_region() -> None:
+    """The flow placed the left part of a table under the heading of its column, while the
+    region's heading is printed over its right part, lower: the table lists that region."""
+    _doc, page = new_doc()
+    over = page.heading("Members as of December", level=1, top=60.0)
+    region = page.heading("Africa (2)", level=2, top=100.0, x0=300.0)
+    page.cursor = 130.0
+    table = page.table(["Country", "Members"], [["Kenya", "Rivertown"]], x0=72.0, x1=290.0)
+    headings = [Placed(region, 1, (over,))]
+    assert members._region_beside(headings, Placed(table, 1, (over,)), table) == "Africa"
+    # a heading of its column printed below the region's: the table is listed under that one
+    own = page.heading("Local governments", level=2, top=110.0, x0=72.0)
+    assert members._region_beside(headings, Placed(table, 1, (over, own)), table) is None
+
+
+def test_a_region_heading_set_apart_from_its_members_word_is_read_whole() -> None:
+    doc, page = new_doc()
+    page.heading("Members", level=1)
+    page.heading("Local governments | 2", level=2)
+    top = page.cursor
+    page.heading("Middle East — 2", level=3, top=top, x0=72.0)
+    page.heading("MEMBERS", level=3, top=top, x0=200.0)
+    page.cursor = top + 30
+    page = doc.page()
+    page.table(["Country", "Members"], [["Oman", "Harbourtown, Lakeside"]])
+    assert _members(doc) == [
+        ("Harbourtown", "Oman", "Middle East", "local_government"),
+        ("Lakeside", "Oman", "Middle East", "local_government"),
+    ]
+
+
+def test_headings_of_a_section_after_the_members_do_not_scope_a_column_of_them() -> None:
+    """The right column's country headings go on under the kind of member of the left column,
+    not under a heading of the next section printed lower ("Lakeside Cities Alliance" under
+    "Agreements signed")."""
+    doc, page = new_doc()
+    page.heading("Members", level=1, top=60.0)
+    page.heading("Institutions (2)", level=2, top=90.0)
+    page.heading("Norway", level=3, top=120.0)
+    page.body("Fjord Water Board", top=140.0)
+    page.heading("Denmark", level=3, top=60.0, x0=300.0)
+    page.body("Harbour Port Office", top=80.0, x0=300.0)
+    page.heading("Agreements signed", level=1, top=400.0)
+    page.heading("Lakeside Cities Alliance", level=2, top=430.0)
+    page.body("The alliance and the association signed a memorandum.", top=460.0)
+    assert _members(doc) == [
+        ("Fjord Water Board", "Norway", None, "institution"),
+        ("Harbour Port Office", "Denmark", None, "institution"),
+    ]
+
+
+def test_a_heading_spanning_the_columns_of_a_band_below_is_no_measure_of_a_column() -> None:
+    """A heading printed over both columns of the next band starts where the list does: the
+    next column still starts where the right column does, and the name wrapped to the left
+    column is one member."""
+    doc, page = new_doc()
+    page.body("Contents of the review ........................ 3", x1=500.0)
+    page = doc.page()
+    page.heading("Members", level=1, top=60.0)
+    page.heading("Institutions (2)", level=2, top=90.0)
+    page.heading("Norway", level=3, top=120.0)
+    page.body("Lakeside Regional Water\nAuthority", top=140.0, x1=190.0, line_widths=(118.0, 45.0))
+    page.heading("Sweden", level=3, top=60.0, x0=300.0)
+    page.body("Pinetown Harbour Board", top=80.0, x0=300.0)
+    page.heading("Agreements signed in the year", level=1, top=400.0, x1=420.0)
+    assert _members(doc) == [
+        ("Lakeside Regional Water Authority", "Norway", None, "institution"),
+        ("Pinetown Harbour Board", "Sweden", None, "institution"),
+    ]

@@ -16,8 +16,9 @@ table printed without rules (loose blocks, see `grid`), a header that took in th
 above the table ("45 MEMBERS IN AFRICA Country", or over one cell: "AFRICA | 45 Members"), a
 table the flow placed after the headings of the next column (read under the heading printed
 above it), a table continued after a break with its first row taken for a header, columns of
-"Country: a, b" lines under counted headings read as one table without header, and names of a
-one-name-a-line list wrapped to the width of their column."""
+"Country: a, b" lines under counted headings read as one table without header, lists printed
+one under another, each under its heading and header row, read as one table (cut again, see
+`table_parts`), and names of a one-name-a-line list wrapped to the width of their column."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from extractors.records import Member, MemberType, RegionTotal, Source, StatedTo
 from extractors.sections.base import Context, row_source, section_items, source
 from extractors.sections.grid import block_tables
 from extractors.sections.member_totals import TYPE_SCOPES, heading_totals, prose_totals
+from extractors.sections.table_parts import Part, split_parts
 from extractors.sections.vocabulary import MEMBERS, NEW, counted, member_type, split_names
 
 _COUNTRY = re.compile(r"\b(country|countries|nation)\b", re.IGNORECASE)
@@ -246,7 +248,24 @@ def _headings_above(table: Table) -> list[tuple[str, tuple[str, int]]]:
             if found is not None and (start == 0 or _region(found[0])):
                 out.append((candidate, found))
                 break
+        else:
+            if (inside := _counted_in(words)) is not None:
+                out.append(inside)
     return out
+
+
+def _counted_in(words: Sequence[str], kinds: bool = False) -> tuple[str, tuple[str, int]] | None:
+    """The first and shortest run of words that counts a region's members (also, with `kinds`,
+    else a kind of member's), with its count: a heading the parser read into text printed
+    beside it ("... Following the AFRICA — 45 MEMBERS United Nations ...")."""
+    tests = (_region, member_type) if kinds else (_region,)
+    for test in tests:
+        for start in range(len(words)):
+            for end in range(start + 1, len(words) + 1):
+                text = " ".join(words[start:end])
+                if (found := counted(text)) is not None and test(found[0]):
+                    return text, found
+    return None
 
 
 def _table_regions(table: Table) -> list[RegionTotal]:
@@ -266,6 +285,57 @@ def table_scope(placed: Placed, table: Table) -> Scope:
     if above is not None:
         region = _region(above[0]) or region
     return region, kind
+
+
+def _parts(table: Table) -> list[Part]:
+    """The lists of a table read over several printed one under another, each under its header
+    row ("Country | Members") and the counted heading printed over it (`split_parts`)."""
+    return split_parts(
+        table,
+        lambda row: bool(header_pairs(list(row))),
+        lambda text: _counted_in(text.split(), kinds=True) is not None,
+    )
+
+
+def _heading_scope(placed: Placed, heading: str) -> Scope | None:
+    """The scope a counted heading printed over a part of a table sets: its region (of the kind
+    of member in force) or its kind of member; None without one."""
+    found = _counted_in(heading.split(), kinds=True) if heading else None
+    if found is None:
+        return None
+    label = found[1][0]
+    if (region := _region(label)) is not None:
+        return region, _context(placed)[1]
+    return None, member_type(label)
+
+
+def _part_regions(table: Table, heading: str) -> list[RegionTotal]:
+    """The region total a heading printed over a part of a table states."""
+    found = _counted_in(heading.split())
+    if found is None or (region := _region(found[1][0])) is None:
+        return []
+    return [RegionTotal(region, found[1][1], source(table, text=found[0]))]
+
+
+def _region_beside(headings: Sequence[Placed], placed: Placed, table: Table) -> str | None:
+    """The region of the heading printed lowest above a table on its page, in any of its
+    columns, when it is printed below the heading the flow placed the table under: a heading
+    set over the right part of a table its left part starts under ("AFRICA — 47 MEMBERS" over
+    the second "Country | Members" pair). `headings`: those of a region or kind of the page."""
+    inner = placed.headings[-1] if placed.headings else None
+    floor = inner.bbox.bottom if inner is not None and inner.page_number == placed.page else None
+    above = [
+        h
+        for h in headings
+        if isinstance(h.item, Block)
+        and h.item.bbox.bottom <= table.bbox.top + 1
+        and (floor is None or h.item.bbox.bottom > floor)
+    ]
+    if not above:
+        return None
+    nearest = max(above, key=lambda h: h.item.bbox.bottom)
+    assert isinstance(nearest.item, Block)
+    return _context(Placed(nearest.item, nearest.page, (*nearest.headings, nearest.item)))[0]
 
 
 def _table_members(
@@ -325,12 +395,15 @@ def _grid_members(ctx: Context) -> tuple[list[Member], set[int]]:
 
 
 def _misplaced(placed: Placed, table: Table) -> bool:
-    """Whether the flow put a table under a heading printed below its top on its page (it
-    placed a table that fills the rest of its column at the end of the page)."""
+    """Whether the flow put a table under a heading printed below its top on its page, or in
+    another column of it (it placed a table that fills the rest of its column at the end of the
+    page, after the headings of the next column)."""
     inner = placed.headings[-1] if placed.headings else None
-    return (
-        inner is not None and inner.page_number == placed.page and inner.bbox.top > table.bbox.top
-    )
+    if inner is None or inner.page_number != placed.page:
+        return False
+    box = table.bbox
+    beside = min(box.x1, inner.bbox.x1) <= max(box.x0, inner.bbox.x0)
+    return inner.bbox.top > box.top or beside
 
 
 def _under_heading(ctx: Context, placed: Placed, row: Sequence[BBox]) -> Placed:
@@ -540,12 +613,14 @@ def _line_members(
 
 
 def scope_headings(ctx: Context) -> dict[int, list[Placed]]:
-    """The headings of a region or kind of member, by page."""
+    """The headings of a region or kind of member in a section about members, by page (not
+    "CENTRAL ASIAN CITIES ALLIANCE" under "AGREEMENTS SIGNED")."""
     by_page: dict[int, list[Placed]] = {}
     for placed in ctx.blocks():
         if isinstance(placed.item, Block) and placed.item.role is BlockRole.HEADING:
             label = (counted(placed.item.text) or (placed.item.text, 0))[0]
-            if _region(label) or member_type(label):
+            path = Placed(placed.item, placed.page, (*placed.headings, placed.item))
+            if (_region(label) or member_type(label)) and in_members(path):
                 by_page.setdefault(placed.page, []).append(placed)
     return by_page
 
@@ -603,16 +678,31 @@ _OPEN_END = re.compile(r"(&|,|-|\b(and|of|for|de|du|la))$", re.IGNORECASE)  # no
 _CLOSED = re.compile(r"\)$")  # "... (NITDA)": a name ends with its acronym
 
 
+def _band_below(other: Block, block: Block) -> bool:
+    """Whether `other` is a heading printed below the block on its page: it may open a band of
+    the page laid out in other columns."""
+    return (
+        other.role is BlockRole.HEADING
+        and other.page_number == block.page_number
+        and other.bbox.top >= block.bbox.bottom
+    )
+
+
 def _next_column(ctx: Context, block: Block) -> float:
     """Where the column after the block's starts: the nearest start, right of the block, that
     several blocks of a page share and that none of that page's blocks starting where the block
     does runs past, on a page laid out like the block's (the block's own page, or any page
     where blocks start where it does), and that no block of the block's page starting there
-    runs past either. A column may stand alone on its page (the end of a list)."""
+    runs past either (a heading of the block's page printed below it, over the columns of the
+    next band, does not count). A column may stand alone on its page (the end of a list)."""
     pages = ctx.document.pages
 
     def column(page: Page) -> list[Block]:
-        return [b for b in page.body_blocks if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN]
+        return [
+            b
+            for b in page.body_blocks
+            if abs(b.bbox.x0 - block.bbox.x0) <= _ALIGN and not _band_below(b, block)
+        ]
 
     own = next((column(p) for p in pages if p.number == block.page_number), [])
     found = float("inf")
@@ -854,9 +944,10 @@ _OPEN_HEADING = re.compile(r"(-|&|,|\b(in|the|of|and|from|across|for))$", re.IGN
 
 def _cut_after(heading: Block, other: Block) -> str | None:
     """The text of a heading of a region the layout cut in two on its line ("8 MEMBERS IN THE"
-    | "MIDDLE EAST", "78 MEMBERS IN ASIA-" | "PACIFIC"), put back together: `other` is the next
-    heading, printed after it on its line, the first part does not end a heading (it ends on a
-    hyphen, "in", "the", "and" ...) and only the whole counts a region's members."""
+    | "MIDDLE EAST", "78 MEMBERS IN ASIA-" | "PACIFIC", "MIDDLE EAST — 8" | "MEMBERS"), put
+    back together: `other` is the next heading, printed after it on its line, the first part
+    does not end a heading (it ends on a hyphen, "in", "the", "and" ...) or the second says
+    "MEMBERS" only, and the whole counts a region's members."""
     if other.role is not BlockRole.HEADING or other.page_number != heading.page_number:
         return None
     a, b = heading.bbox, other.bbox
@@ -864,7 +955,8 @@ def _cut_after(heading: Block, other: Block) -> str | None:
     if b.x0 < a.x1 - 1 or overlap <= 0.5 * min(a.height, b.height):
         return None
     lines = [line for line in heading.lines if line.strip()]
-    if not lines or not _OPEN_HEADING.search(lines[-1].strip()):
+    members_only = not _MEMBER_WORDS.sub(" ", other.text).strip()
+    if not lines or not (_OPEN_HEADING.search(lines[-1].strip()) or members_only):
         return None
     text = join_lines([" ".join(heading.text.split()), " ".join(other.text.split())])
     found = counted(text)
@@ -946,6 +1038,14 @@ def extract(ctx: Context) -> Overview:
 
     carried: tuple[tuple[Block, ...], Scope] | None = None  # what a table of columns left
     listing: Scope | None = None  # the scope of the members table read last, up to a heading
+    listed_under: tuple[Block, ...] = ()  # the headings the flow placed that table under
+
+    def add_regions(found: Sequence[RegionTotal]) -> None:
+        """Region totals read in the flow, each region's first only."""
+        for total in found:
+            if total.region not in stated_regions:
+                regions.append(total)
+                stated_regions.add(total.region)
 
     def flush() -> None:
         if lines and last is not None:
@@ -958,11 +1058,13 @@ def extract(ctx: Context) -> Overview:
         if isinstance(item, KeyValues) or id(item) in used:
             continue  # the same lines, read as blocks / as a table
         goes_on = False  # a table continued after a break, its first row taken for a header
+        moved = False  # a table the flow placed under a heading of another column
+        flow = placed.headings
         if isinstance(item, Table):
             goes_on = (whole := headless(item)) is not item
             item = whole
             placed = replace(placed, item=item)
-            if _misplaced(placed, item):
+            if moved := _misplaced(placed, item):
                 placed = _under_heading(ctx, placed, [item.bbox])
         section = in_members(placed)
         if isinstance(item, Block) and item.role is BlockRole.BODY and section:
@@ -976,13 +1078,27 @@ def extract(ctx: Context) -> Overview:
             found, listed, scope = _column_lines(placed, item, by_page.get(placed.page, []))
             members.extend(found)
             carried = (placed.headings, scope) if found else carried
-            regions.extend(r for r in listed if r.region not in stated_regions)
+            add_regions(listed)
         elif isinstance(item, Table):
-            inherited = listing if goes_on else None
-            found = _table_members(placed, item, section, inherited)
-            members.extend(found)
-            listing = (inherited or table_scope(placed, item)) if found else listing
-            regions.extend(r for r in _table_regions(item) if r.region not in stated_regions)
+            for index, part in enumerate(_parts(item)):
+                table, own = part.table, _heading_scope(placed, part.heading)
+                if own is not None:
+                    inherited: Scope | None = own
+                    told = _part_regions(table, part.heading)
+                    add_regions(told)
+                elif index or goes_on:
+                    inherited = listing
+                else:  # a table going on from the one read last, under no heading of its own
+                    again = listing is not None and flow == listed_under and not moved
+                    inherited = listing if again and _above(table) is None else None
+                scope = inherited or table_scope(placed, table)
+                if scope[0] is None and scope[1] in (None, "local_government"):
+                    scope = (_region_beside(by_page.get(placed.page, []), placed, table), scope[1])
+                found = _table_members(placed, table, section, scope)
+                members.extend(found)
+                if found:
+                    listing, listed_under = scope, placed.headings
+                add_regions(_table_regions(table))
         elif isinstance(item, Block) and item.role is BlockRole.HEADING:
             listing = None
             if section:
