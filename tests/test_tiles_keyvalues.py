@@ -51,6 +51,31 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
             pf.Text(125, 350, "18", size=26),
             pf.Text(162, 350, "activities", size=10),
         ],
+        "broken_inside": [
+            *BODY,
+            pf.Text(72, 300, "Total views of online", size=9),
+            pf.Text(72, 330, "content", size=9),
+            pf.Text(110, 330, "114", size=26),
+            pf.Text(72, 356, ",034", size=26),
+        ],
+        "broken_above": [
+            *BODY,
+            pf.Text(72, 330, "1", size=26),
+            pf.Text(72, 356, "14 03", size=26),
+            pf.Text(72, 382, "4", size=26),
+            pf.Text(72, 398, "page views", size=9),
+        ],
+        "broken_tail": [
+            *BODY,
+            pf.Text(72, 302, "The year in figures.", size=9),
+            pf.Text(72, 330, "1,200,0", size=26),
+            pf.Text(72, 356, "00", size=26),
+            pf.Text(110, 356, "visits to our", size=9),
+            pf.Text(72, 370, "lake pages", size=9),
+            pf.Text(260, 330, "Trips on", size=9),
+            pf.Text(300, 330, "12", size=26),
+            pf.Text(336, 330, "boats", size=9),
+        ],
         "card": [
             *BODY,
             pf.Text(72, 150, "Lakeside (Norway)", font="Helvetica-Bold", size=11),
@@ -95,6 +120,17 @@ def test_tile_with_its_label_beside_it(docs: dict[str, Document]) -> None:
 
 def test_tile_inside_its_label(docs: dict[str, Document]) -> None:
     assert _pairs(docs["inside"]) == [("18", "Organized 18 activities", "number_inside")]
+
+
+def test_number_broken_over_lines_is_read_whole(docs: dict[str, Document]) -> None:
+    # a long number in a narrow tile wraps inside itself: the pieces are one number
+    assert _pairs(docs["broken_inside"]) == [
+        ("114,034", "Total views of online content 114,034", "number_inside")
+    ]
+    assert _pairs(docs["broken_above"]) == [("114 034", "page views", "number_above")]
+    # a label beside the number's last line: the paragraph over the number is no label of it
+    [broken] = [t for t in _pairs(docs["broken_tail"]) if t[0] == "1,200,000"]
+    assert "The year" not in broken[1]
 
 
 def test_no_tiles_without_large_numbers(docs: dict[str, Document]) -> None:

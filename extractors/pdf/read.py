@@ -14,6 +14,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors.errors import Reason, UnreadableReport
 from extractors.identity import identify
 from extractors.model import BBox, Block, BlockRole, Document, Page
+from extractors.pdf.brokennumbers import join_broken_numbers
 from extractors.pdf.furniture import mark_furniture
 from extractors.pdf.keyvalues import find_key_values
 from extractors.pdf.layout import lines_to_blocks, words_to_lines
@@ -23,7 +24,7 @@ from extractors.pdf.open import open_pdf
 from extractors.pdf.order import reading_order
 from extractors.pdf.tables import find_tables, stitch_tables
 from extractors.pdf.tables.graphics import fill_color, is_white
-from extractors.pdf.tiles import find_tiles
+from extractors.pdf.tiles import EMPHASIS, find_tiles
 from extractors.segment import body_font_size, build_sections, mark_headings
 from extractors.settings import Settings
 
@@ -140,6 +141,7 @@ def find_structures(pages: Sequence[Page]) -> None:
     body size and the blocks' roles are known)."""
     body = body_font_size(pages)
     for page in pages:
+        join_broken_numbers(page, EMPHASIS * body)
         page.tiles = find_tiles(page, body)
         page.key_values = find_key_values(page)
 

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from extractors.model import Block, BlockRole, Page, Tile, TileArrangement
+from extractors.model import BBox, Block, BlockRole, Page, Tile, TileArrangement
 from extractors.normalize.numbers import parse_quantity
+from extractors.pdf.brokennumbers import first_row
 
 EMPHASIS = 1.6  # a headline number is at least this many times the body size
 _NEAR = 24.0  # points between a number and the label under or over it
@@ -89,12 +90,15 @@ def _above(number: Block, labels: Sequence[Block]) -> Block | None:
     return max(near, key=lambda b: b.bbox.bottom) if near else None
 
 
-Extents = dict[int, tuple[float, float]]
+Extents = dict[int, tuple[float, float, BBox]]
 
 
-def _line_extents(numbers: Sequence[Block], labels: Sequence[Block]) -> Extents:
+def _line_extents(
+    numbers: Sequence[Block], labels: Sequence[Block], whole: dict[int, Block] | None = None
+) -> Extents:
     """Per number, the horizontal extent of its line: the number and the text set on its
-    baseline right before and after it."""
+    baseline right before and after it; and the box of the whole number (all its lines, for a
+    number broken over lines, `whole`)."""
     out: Extents = {}
     for n in numbers:
         x0, x1 = n.bbox.x0, n.bbox.x1
@@ -104,7 +108,7 @@ def _line_extents(numbers: Sequence[Block], labels: Sequence[Block]) -> Extents:
                 or 0 <= b.bbox.x0 - n.bbox.x1 <= 0.5 * n.font_size
             ):
                 x0, x1 = min(x0, b.bbox.x0), max(x1, b.bbox.x1)
-        out[id(n)] = (x0, x1)
+        out[id(n)] = (x0, x1, (whole or {}).get(id(n), n).bbox)
     return out
 
 
@@ -114,11 +118,12 @@ def _nearest_number(block: Block, numbers: Sequence[Block], extents: Extents) ->
     under or over more (a long number of the tile beside runs up to the line's column)."""
 
     def across(n: Block) -> float:
-        x0, x1 = extents[id(n)]
+        x0, x1, _ = extents[id(n)]
         return min(x1, block.bbox.x1) - max(x0, block.bbox.x0)
 
     def distance(n: Block) -> float:
-        return max(n.bbox.top - block.bbox.bottom, block.bbox.top - n.bbox.bottom, 0)
+        box = extents[id(n)][2]
+        return max(box.top - block.bbox.bottom, block.bbox.top - box.bottom, 0)
 
     column = [n for n in numbers if across(n) > -0.5 * n.font_size]
     return min(column, key=lambda n: (round(distance(n), 1), -across(n)), default=None)
@@ -272,17 +277,19 @@ def _around(
 
 def _in_paragraph(
     number: Block, labels: Sequence[Block], numbers: Sequence[Block], extents: Extents,
-    leading: float,
+    leading: float, whole: Block | None = None,
 ) -> Tile | None:  # fmt: skip
     """On a page whose labels run around their numbers, a number set on a line of its own under
     lines of a label, flush with them, is a word of that label wrapped onto a line of its own
     ("Downloads of the open data portal" over "257,318"; "Visits to" over "40+" over "partner
-    port authorities"), when nothing is set beside it on its line: the whole paragraph is
-    the label."""
+    port authorities"), when nothing is set beside it on its line (on any of its lines, for a
+    number broken over lines, `whole`): the whole paragraph is the label."""
     if any(
-        _same_row(b, number) and _overlap_x(b, number) > -0.5 * number.font_size for b in labels
+        _same_row(b, line) and _overlap_x(b, line) > -0.5 * line.font_size
+        for b in labels
+        for line in _lines_of(whole or number)
     ):
-        return None  # text on the number's line: a label beside or around it, not over it
+        return None  # text on a line of the number: a label beside or around it, not over it
     runs = (labels, numbers, extents)
     before = _run_of_lines(number, number.bbox.x0, *runs, -1, leading=leading)
     # the line over a number set in the paragraph is nearer to it than the paragraph's lines
@@ -298,6 +305,18 @@ def _in_paragraph(
     return Tile(number.text, label, number.page_number, box, "number_inside")
 
 
+def _lines_of(number: Block) -> list[Block]:
+    """The number as set on each of its lines."""
+    if len(number.line_boxes) < 2:
+        return [number]
+    return [replace(number, bbox=box) for box in number.line_boxes]
+
+
+def _whole(tile: Tile, number: Block) -> Tile:
+    """The tile over the whole of its number (all the lines of a number broken over lines)."""
+    return replace(tile, bbox=tile.bbox.union(number.bbox))
+
+
 def find_tiles(page: Page, body_size: float) -> list[Tile]:
     """The headline figures of one page, in reading order."""
     blocks = [b for b in page.body_blocks if b.role in _TEXT]
@@ -311,28 +330,33 @@ def find_tiles(page: Page, body_size: float) -> list[Tile]:
         for b in blocks
         if b.font_size < EMPHASIS * body_size and _label_like(b)
     ]
-    extents = _line_extents(numbers, labels)
+    # a label around a number broken over lines meets it on its first line; a label under or
+    # over it is under its last line or over its first
+    rows = [first_row(n) for n in numbers]
+    whole = {id(r): n for r, n in zip(rows, numbers, strict=True)}
+    extents = _line_extents(rows, labels, whole)
     tiles: dict[int, Tile] = {}
     beside: dict[int, Tile] = {}
     stacked = []
     gaps: list[float] = []
-    for number in numbers:
-        found = _around(number, labels, numbers, extents, page.width)
+    for row in rows:
+        found = _around(row, labels, rows, extents, page.width)
         if found is not None and found[1]:
-            tiles[id(number)] = found[0]
+            tiles[id(whole[id(row)])] = _whole(found[0], whole[id(row)])
             if found[0].arrangement == "number_inside":
                 gaps += found[2]
             continue
         if found is not None:
-            beside[id(number)] = found[0]
-        stacked.append(number)
+            beside[id(whole[id(row)])] = _whole(found[0], whole[id(row)])
+        stacked.append(row)
     if any(t.arrangement == "number_inside" for t in tiles.values()):
         leading = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
-        for number in list(stacked):
-            inside = _in_paragraph(number, labels, numbers, extents, leading)
+        for row in list(stacked):
+            inside = _in_paragraph(row, labels, rows, extents, leading, whole[id(row)])
             if inside is not None:
-                tiles[id(number)] = inside
-                stacked.remove(number)
+                tiles[id(whole[id(row)])] = _whole(inside, whole[id(row)])
+                stacked.remove(row)
+    stacked = [whole[id(r)] for r in stacked]
     under = {id(n): b for n in stacked if (b := _below(n, labels))}
     over = {id(n): b for n in stacked if (b := _above(n, labels))}
     gap_under = sum(b.bbox.top - n.bbox.bottom for n in stacked if (b := under.get(id(n))))
