@@ -9,7 +9,7 @@ from datetime import date
 
 from extractors.sections import events
 from extractors.sections.base import Context
-from tests.doc_factory import DocBuilder, PageBuilder
+from tests.doc_factory import RIGHT, DocBuilder, PageBuilder
 
 PROSE = (
     "Harbour masters from the member towns met on the quay to compare their winter plans, "
@@ -581,6 +581,43 @@ def test_table_continued_without_its_header_keeps_its_columns() -> None:
         ("Ferry Pilots Workshop", date(2024, 8, 12), date(2024, 8, 12)),
         ("Winter Lights Evening", date(2024, 12, 9), date(2024, 12, 9)),
     ]
+
+
+def test_table_whose_labels_were_read_apart_as_blocks_takes_them_as_its_header() -> None:
+    """The labels "Date" | "Event" end a text column as two blocks, the ruled rows start the
+    next column (and go on on the next page): the rows are read under those labels."""
+    doc = DocBuilder(year=2024)
+    page = doc.page()
+    page.heading("What We Did", level=1)
+    page.body(PROSE, top=100, x0=72, x1=280)
+    page.body("Date", top=700, x0=72)
+    page.body("Event", top=700, x0=140)
+    page.cursor = 100.0
+    rows = [["24 Feb", "Lakeside Kickoff Meeting"], ["3 May", "Shoreline Towns Forum"]]
+    page.table([], rows, x0=310, x1=RIGHT)
+    doc.page().table(["12 Aug", "Ferry Pilots Workshop"], [["9 Dec", "Winter Lights Evening"]])
+    assert _events(doc) == [
+        ("Lakeside Kickoff Meeting", date(2024, 2, 24), date(2024, 2, 24)),
+        ("Shoreline Towns Forum", date(2024, 5, 3), date(2024, 5, 3)),
+        ("Ferry Pilots Workshop", date(2024, 8, 12), date(2024, 8, 12)),
+        ("Winter Lights Evening", date(2024, 12, 9), date(2024, 12, 9)),
+    ]
+
+
+def test_labels_read_apart_head_no_table_of_another_width_or_section() -> None:
+    doc = DocBuilder(year=2024)
+    page = doc.page()
+    page.heading("What We Did", level=1)
+    page.body(PROSE, top=100, x0=72, x1=280)
+    page.body("Date", top=700, x0=72)
+    page.body("Event", top=700, x0=140)
+    page.cursor = 100.0
+    row = ["24 Feb", "Lakeside Kickoff Meeting", "Pinecrest Council"]
+    page.table([], [row], x0=310, x1=RIGHT)
+    nxt = doc.page()
+    nxt.heading("Partner Events", level=1)
+    nxt.table([], [["3 May", "Shoreline Towns Forum"]])
+    assert _events(doc) == []
 
 
 def test_table_after_a_gap_page_is_no_continuation() -> None:

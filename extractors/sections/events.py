@@ -10,9 +10,10 @@ after the last entry), a run of body date lines each followed by one name, date 
 their names printed beside them (a list set with white space, read as blocks), and a table
 with a date and an event column (rows a wrapped cell split in two joined back, a header the
 table took for a body row found, a table going on without its header read with the header of
-the table it continues). Timeline entries describe the same events as the activity pages, so
-an entry is merged into the heading event with the same dates (the most similar one when
-several share them). Events in parts become one event per part, named "<heading> (Part N)".
+the table it continues, or with its column labels the parser left as blocks where the column
+before it ends). Timeline entries describe the same events as the activity pages, so an entry
+is merged into the heading event with the same dates (the most similar one when several share
+them). Events in parts become one event per part, named "<heading> (Part N)".
 Headings under agreements, new-members and partner-events sections are not events."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from extractors.sections import agreements, continued, new_members
 from extractors.sections.bands import regroup
 from extractors.sections.base import Context, row_source
 from extractors.sections.dated import date_only, trailing_date, trailing_parts
-from extractors.sections.grid import block_tables
+from extractors.sections.grid import block_tables, label_rows
 from extractors.sections.stacked import carried_on, following
 
 _MAX_NAME_WORDS = 25
@@ -376,6 +377,7 @@ def _candidates(ctx: Context, items: list[Placed], titles: dict[int, str]) -> li
     }
     listed = _listed(blocks, dates)
     beside = _beside(blocks, dates)
+    column_labels = _label_rows(ctx)
     index = {id(b): i for i, b in enumerate(blocks)}
 
     def dated_item(item: Block) -> list[tuple[date, date, str | None]]:
@@ -387,8 +389,8 @@ def _candidates(ctx: Context, items: list[Placed], titles: dict[int, str]) -> li
 
     found: list[_Candidate] = []
     for i, block in enumerate(blocks):
-        if _excluded(block, placed[i].headings, titles):
-            continue
+        if _excluded(block, placed[i].headings, titles) or id(block) in column_labels:
+            continue  # a "Date" | "Event" label is no title
         when = dates[i]
         page = pages[block.page_number]
         if block.role is not BlockRole.HEADING:
@@ -639,14 +641,32 @@ class _Read:
     ending: continued.Ending
 
 
+def _label_rows(ctx: Context) -> dict[int, tuple[str, ...]]:
+    """The "Date" | "Event" labels of each row of them, keyed by each label's block."""
+    return {
+        id(block): header
+        for page in ctx.document.pages
+        for row, header in label_rows(page.body_blocks, lambda h: bool(_columns(h)))
+        for block in row
+    }
+
+
 def _tables(ctx: Context, items: list[Placed], titles: dict[int, str]) -> list[_Candidate]:
     """Events of the tables, and of the tables printed without rules, outside the sections of
     other kinds of events. A table that goes on without its header is read with the header of
-    the table it continues."""
+    the table it continues, or with the "Date" | "Event" labels the parser left as blocks at the
+    end of the column (or page) before it."""
     found: list[_Candidate] = []
     previous: _Read | None = None
+    labels = _label_rows(ctx)
     for placed in items:
         table = placed.item
+        if isinstance(table, Block) and (header := labels.get(id(table))) is not None:
+            if not _excluded_path(placed.headings, titles):
+                # "Date" | "Event" printed apart from the table they head (a column earlier)
+                heads = tuple(h.text for h in placed.headings)
+                previous = _Read(header, continued.Ending(len(header), table.page_number, heads))
+            continue
         if not isinstance(table, Table):
             continue
         if _excluded_path(placed.headings, titles):

@@ -184,3 +184,19 @@ def _windows(row: list[Block]) -> list[list[Block]]:
     hold short blocks that are no labels of the table (a word of the text beside it)."""
     n = len(row)
     return [row[i : i + k] for k in range(n, 1, -1) for i in range(n - k + 1)]
+
+
+def label_rows(
+    blocks: Sequence[Block], is_header: Callable[[tuple[str, ...]], bool]
+) -> list[tuple[list[Block], tuple[str, ...]]]:
+    """The rows of short column labels among a page's blocks that `is_header` accepts (their
+    blocks, and their texts), whether or not loose blocks under them make a table: the labels of
+    a ruled table the parser read apart from it (the table starts a column or a page later)."""
+    found: list[tuple[list[Block], tuple[str, ...]]] = []
+    for row in _header_rows(blocks):
+        for header in _windows(row):
+            labels = tuple(" ".join(b.text.split()) for b in header)
+            if is_header(labels):
+                found.append((header, labels))
+                break
+    return found
