@@ -1101,3 +1101,27 @@ def test_extract_document_with_no_pages_and_no_year() -> None:
     out = extract_document(document).to_dict()
     assert out["report"]["year"] is None and out["report"]["pages"] == 0
     assert all(out[key] == [] for key in LISTS)
+
+
+def test_countries_of_prose_and_a_list_read_as_one_table() -> None:
+    # a paragraph beside a list of symbol-font bullets, read as one table: a country may be in
+    # the header row, behind a private-use bullet, or several merged into one cell
+    doc, page = new_doc()
+    page.heading("Meetings with Diplomatic Corps", level=1)
+    page.table(
+        ["The Secretariat met", "\uf0b7", "Norway"],
+        [
+            [
+                "ambassadors of the Republic of Lakeland",
+                "\uf0b7 \uf0b7",
+                "Chile Dominican Republic",
+            ],
+            ["\uf0b7 Ghana", "", "In Numbers"],
+        ],
+    )
+    assert _countries(doc) == [
+        ("Norway", "NOR"),
+        ("Chile", "CHL"),
+        ("Dominican Republic", "DOM"),
+        ("Ghana", "GHA"),
+    ]

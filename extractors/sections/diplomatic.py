@@ -8,15 +8,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from extractors.flow import Placed
 from extractors.model import Block, BlockRole, Table
-from extractors.normalize.countries import to_iso3
+from extractors.normalize.countries import all_country_names, to_iso3
 from extractors.records import DiplomaticCountry, Source
 from extractors.sections.base import Context, row_source
 
 CUE = re.compile(r"\b(diplomat\w*|embass\w*|ambassadors?|consul\w*)\b", re.I)
-_BULLET = re.compile(r"^[\s•·●▪■◦○*–—-]+")
+# a bullet, also one set in a symbol font's private-use code points (U+F0B7 and the like)
+_BULLET = re.compile(r"^[\s•·●▪■◦○*–—\-\ue000-\uf8ff]+")
 _SEPARATORS = re.compile(r"\s*[,;•·|]\s*(?:and\s+)?")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.I)
 
@@ -101,15 +103,50 @@ def _from_block(entry: _Listed) -> list[DiplomaticCountry]:
     return found
 
 
+@cache
+def _written() -> frozenset[str]:
+    return frozenset(name.casefold() for name, _ in all_country_names())
+
+
+def _run_of_names(text: str) -> list[str]:
+    """The countries a cell is made of, one after another: the cell itself if it is one name,
+    or its words cut into written country names that use them all ("Uruguay Uzbekistan
+    Zambia", the lines of a list merged into one cell); none where any word belongs to no name
+    (prose). The cut takes names as written, no demonym or near match ("Dominican Republic
+    Ecuador", not "Dominican" / "Republic Ecuador")."""
+    if _country(text):
+        return [text]
+    words = [w for w in (_BULLET.sub("", w) for w in text.split()) if w]
+    # best[i]: the fewest names that use up the first i words, None where no cut does
+    best: list[list[str] | None] = [[]] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for start in range(max(0, end - 5), end):
+            name = " ".join(words[start:end])
+            before = best[start]
+            if before is None or _name(name).casefold() not in _written():
+                continue
+            if (now := best[end]) is None or len(before) + 1 < len(now):
+                best[end] = [*before, name]
+    return found if len(words) > 1 and (found := best[-1]) else []
+
+
 def _from_table(table: Table) -> list[DiplomaticCountry]:
+    """Countries in the cells of a table; a header row that names countries (no header at all,
+    a list or a page laid out in a grid read as one table) counts as well."""
     found = []
+    for cell in table.header:
+        for text in _run_of_names(cell):
+            if hit := _country(text):
+                source = Source(table.pages[0], table.bbox, text)
+                found.append(DiplomaticCountry(hit[0], hit[1], source))
     for r, row in enumerate(table.rows):
         for cell in row:
-            if hit := _country(cell):
-                where = row_source(table, r)
-                found.append(
-                    DiplomaticCountry(hit[0], hit[1], Source(where.page, where.bbox, cell))
-                )
+            for text in _run_of_names(cell):
+                if hit := _country(text):
+                    where = row_source(table, r)
+                    found.append(
+                        DiplomaticCountry(hit[0], hit[1], Source(where.page, where.bbox, text))
+                    )
     return found
 
 
