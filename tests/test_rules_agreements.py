@@ -78,6 +78,31 @@ def test_rows_wrapped_in_a_narrow_column_are_joined() -> None:
     ]
 
 
+def test_a_month_broken_without_a_hyphen_is_joined_back() -> None:
+    """A date column too narrow for its month name breaks it inside the word ("Novem" /
+    "ber 30,"): the pieces are one month, and the rows one agreement."""
+    doc, page = _doc()
+    page.heading("Agreements Signed", level=1)
+    page.table(
+        ["Partner", "Date signed"],
+        [
+            ["Reedwater", "April"],
+            ["Institute", "19,"],
+            ["", "2024"],
+            ["Harbourline", "Novem"],
+            ["Ferries", "ber 30,"],
+            ["", "2024"],
+            ["Northern", "Octobe"],
+            ["Shore Council", "r 5, 2024"],
+        ],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 4, 19)),
+        ("Harbourline Ferries", date(2024, 11, 30)),
+        ("Northern Shore Council", date(2024, 10, 5)),
+    ]
+
+
 def test_wrapped_rows_under_a_header() -> None:
     doc, page = _doc()
     page.heading("Partnerships", level=1)
@@ -305,3 +330,30 @@ def test_bulleted_lines() -> None:
         ("Reedwater Institute", date(2024, 5, 3)),
         ("Harbourline Ferries", date(2024, 10, 9)),
     ]
+
+
+def test_the_sentence_above_a_list_read_into_it_is_no_partner() -> None:
+    """Columns of text taken for a table: the first column starts with the sentence above the
+    list ("… signed two agreements in 2024."), which is no part of the first partner's name."""
+    doc, page = _doc()
+    page.heading("MOU Signatures", level=1)
+    page.table(
+        [],
+        [
+            ["The association signed two", "The ferries will"],
+            ["agreements in 2024.", "share timetables."],
+            ["Reedwater Institute — 12 Feb 2024 Harbourline", "The institute will"],
+            ["Ferries — 9 Oct 2024", "survey the lake."],
+        ],
+    )
+    assert _mous(doc) == [
+        ("Reedwater Institute", date(2024, 2, 12)),
+        ("Harbourline Ferries", date(2024, 10, 9)),
+    ]
+
+
+def test_a_partner_with_an_abbreviation_keeps_its_name() -> None:
+    doc, page = _doc()
+    page.heading("MOU Signatures", level=1)
+    page.body("Lakeside Boat Co. Holdings — 12 Feb 2024")
+    assert _mous(doc) == [("Lakeside Boat Co. Holdings", date(2024, 2, 12))]

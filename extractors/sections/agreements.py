@@ -40,7 +40,14 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_PIECE = re.compile(
     rf",?\s*(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?|{_MONTH}(?:,?\s+\d{{4}})?)", re.I
 )
+_MONTH_WORD = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|sept?)\.?,?",
+    re.I,
+)
 _WORD = re.compile(r"[^\W_]+")
+# the end of a sentence of prose: a word's last two letters or digits, a stop, a capital after
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9][a-z0-9][.!?])\s+(?=[A-Z])")
 _BULLETS = "•·▪●◦‣*- "
 
 
@@ -136,6 +143,22 @@ def _wrapped(table: Table, when: int) -> bool:
     return all(w <= longest + 1 for w, d in zip(words, dates, strict=True) if not d)
 
 
+def _glue(pieces: list[str]) -> str:
+    """The pieces of a date cell wrapped over rows, as one text; a month name a narrow column
+    broke without a hyphen is joined back ("Novem" / "ber 30,")."""
+    text = ""
+    for piece in (" ".join(p.split()) for p in pieces):
+        if not piece:
+            continue
+        last = text.rpartition(" ")[2]
+        first = piece.split(" ", 1)[0]
+        if last and first[:1].islower() and _MONTH_WORD.fullmatch(last + first):
+            text += piece
+        else:
+            text = f"{text} {piece}" if text else piece
+    return text
+
+
 def _continues(dated: str, cell: str, year: int | None) -> bool:
     """Does a row whose date cell is `cell` carry the rest of the agreement above, whose date
     cells so far read `dated`? Yes for an empty cell (the partner name wrapped), for the piece
@@ -144,7 +167,7 @@ def _continues(dated: str, cell: str, year: int | None) -> bool:
         return True
     if _is_date(cell, year) and not _fragment(cell):
         return False
-    if not _is_date(f"{dated} {cell}", year):
+    if not _is_date(_glue([dated, cell]), year):
         return False
     return not _is_date(dated, year) or bool(
         re.fullmatch(r"\d{4}", cell.strip()) and not re.search(r"\d{4}", dated)
@@ -159,7 +182,7 @@ def _row_groups(table: Table, when: int, year: int | None) -> list[list[int]]:
     for i, row in enumerate(table.rows):
         cell = row[when] if when < len(row) else ""
         if groups and wrapped:
-            dated = " ".join(table.rows[j][when] for j in groups[-1] if when < len(table.rows[j]))
+            dated = _glue([table.rows[j][when] for j in groups[-1] if when < len(table.rows[j])])
             if _continues(dated, cell, year):
                 groups[-1].append(i)
                 continue
@@ -188,7 +211,7 @@ def _table(table: Table, year: int | None) -> list[Agreement]:
     for rows in _row_groups(table, when, year):
         cells = [table.rows[i] for i in rows]
         name = " ".join(" ".join(r[partner] for r in cells if partner < len(r)).split())
-        signed = " ".join(" ".join(r[when] for r in cells if when < len(r)).split())
+        signed = _glue([r[when] for r in cells if when < len(r)])
         if not name or (_DATE_COL.search(signed) and not find_dates(signed, year)):
             continue  # no partner, or the header printed again as a row
         found.append(Agreement(name, parse_date(signed, year), _group_source(table, rows)))
@@ -215,9 +238,21 @@ def _table_columns(table: Table, year: int | None) -> list[Agreement]:
     return found
 
 
+def _after_prose(partner: str) -> str:
+    """The partner of a list's first entry without the sentence of prose printed above the list
+    and read into it ("… signed three agreements in 2025. Partner — date"): what follows the
+    last sentence end, when what comes before it has words of prose (three or more, some not
+    capitalized, unlike "Smith & Co. Holdings")."""
+    *lead, last = _SENTENCE_END.split(partner)
+    words = " ".join(lead).split()
+    if len(words) >= 3 and any(w[:1].islower() for w in words) and len(last) >= 3:
+        return last
+    return partner
+
+
 def _entries(text: str, year: int | None, where: Source) -> list[Agreement]:
     """The agreements of a text that is nothing but "partner — date" entries, else none."""
-    found = []
+    found: list[Agreement] = []
     at = 0
     for signed, _, matched in find_dates(text, year):
         begin = text.find(matched, at)
@@ -227,6 +262,8 @@ def _entries(text: str, year: int | None, where: Source) -> list[Agreement]:
         if match is None:
             return []
         partner = match.group("partner").strip(" ,;").lstrip(_BULLETS)
+        if not found:
+            partner = _after_prose(partner)
         end = begin + len(matched)
         close = _CLOSE.match(text, end)
         after = close.end() if close else end
