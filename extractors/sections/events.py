@@ -163,9 +163,10 @@ def _timeline(
             break  # the text after the timeline's last entry
         where = Source(item.page_number, item.bbox.union(label.bbox), item.text)
         names = _entry_names(item, _column_right(ctx, item))
-        piece = carried_on(item, [page.blocks for page in ctx.document.pages])
-        if piece is not None and _name_end(names[-1], piece, ctx.year):
-            names[-1] = f"{names[-1]} {piece.text}"
+        if _open_name(names[-1]):  # the name may go on where its column goes on
+            piece = carried_on(item, [page.blocks for page in ctx.document.pages])
+            if piece is not None and _name_end(piece, ctx.year):
+                names[-1] = f"{names[-1]} {piece.text}"
         for name in names:
             event = OrganizedEvent(_name(name), when[0], when[1], where)
             found.append(_Candidate(event, True))
@@ -175,12 +176,16 @@ def _timeline(
 _PART_REF = re.compile(r"\((part|session|day)\s+\w+\)", re.I)
 
 
-def _name_end(name: str, piece: Block, year: int | None) -> bool:
-    """Is the piece of text where the column goes on the end of a name broken over columns or
-    pages ("Co-creation of Empowering Smart Cities through Citizen Engagement" / "Webinar";
-    "Smart City Policy" / "Training Program")? The name says no kind of event yet, and the piece
-    is one line of nothing but words of a kind ("Webinars (Part 2)"), no date: no title of
-    its own ("Harbour Board Meeting")."""
+def _open_name(name: str) -> bool:
+    """A name that says no kind of event yet and ends no sentence: it may be broken over columns
+    or pages ("Co-creation of Empowering Smart Cities through Citizen Engagement" / "Webinar")."""
+    return not _KIND.search(name) and not _SENTENCE_END.search(name)
+
+
+def _name_end(piece: Block, year: int | None) -> bool:
+    """Is the piece of text where the column goes on the end of an open name ("Smart City
+    Policy" / "Training Program")? One line of nothing but words of a kind ("Webinars (Part
+    2)"), no date: no title of its own ("Harbour Board Meeting")."""
     words = _PART_REF.sub("", piece.text).split()
     return (
         piece.role is BlockRole.BODY
@@ -188,8 +193,6 @@ def _name_end(name: str, piece: Block, year: int | None) -> bool:
         and 0 < len(words) <= 3
         and all(_KIND.fullmatch(w) for w in words)
         and date_only(piece.text, year) is None
-        and not _KIND.search(name)
-        and not _SENTENCE_END.search(name)
     )
 
 
