@@ -22,7 +22,8 @@ import duckdb
 import pytest
 
 from benchmarks.matrix.run import KEYS, CellScore, score_cells
-from reportgen.matrix.cells import DEV_SEEDS, HELD_OUT_SEEDS, Cell, build_cell
+from reportgen.matrix.cells import Cell, build_cell
+from reportgen.matrix.seeds import DEV_SEEDS, HELD_OUT_SEEDS
 from warehouse import load
 
 CONTENTS = ("wego_2021", "wego_2023", "wego_2025")

@@ -23,11 +23,12 @@ from pydantic import ValidationError
 from reportgen.matrix import checks, doc
 from reportgen.matrix.__main__ import main as matrix_main
 from reportgen.matrix.__main__ import parse_seeds
-from reportgen.matrix.cells import HELD_OUT_SEEDS, Cell, make_cell
+from reportgen.matrix.cells import Cell, make_cell
 from reportgen.matrix.compose import compose
 from reportgen.matrix.design import KNOBS, TITLES, Design, draw_design
 from reportgen.matrix.formats import counted, date, date_range, figure_value
 from reportgen.matrix.gold import gold
+from reportgen.matrix.seeds import HELD_OUT_SEEDS
 from reportgen.matrix.spec import (
     Awards,
     Content,
@@ -488,3 +489,20 @@ def test_cli_shows_dev_designs_only(capsys: pytest.CaptureFixture[str]) -> None:
     assert matrix_main(["show", str(HELD_OUT_SEEDS[0])]) == 2
     assert parse_seeds(["1-3", "dev", "7"])[:4] == [1, 2, 3, 4]
     assert parse_seeds(["held_out"]) == list(HELD_OUT_SEEDS)
+
+
+def test_seed_lists_are_not_part_of_a_cells_input_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from reportgen.matrix import cells
+
+    copy = tmp_path / "matrix"
+    shutil.copytree(cells.MATRIX_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cells, "MATRIX_DIR", copy)
+    before = cells.source_digest()
+    (copy / "seeds.py").write_text((copy / "seeds.py").read_text() + "\nEXTRA = (73,)\n")
+    assert cells.source_digest() == before  # moving a batch of seeds keeps every cached cell
+    (copy / "design.py").write_text((copy / "design.py").read_text() + "\n# changed\n")
+    assert cells.source_digest() != before  # a change in how cells are typeset rebuilds them

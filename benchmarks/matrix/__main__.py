@@ -27,7 +27,8 @@ from pathlib import Path
 
 from benchmarks.matrix.run import KEYS, CellScore, score_cells
 from reportgen.matrix.__main__ import parse_seeds
-from reportgen.matrix.cells import DEFAULT_ENGINES, HELD_OUT_SEEDS, Cell
+from reportgen.matrix.cells import DEFAULT_ENGINES, Cell
+from reportgen.matrix.seeds import HELD_OUT_SEEDS
 from reportgen.matrix.spec import content_names
 
 SHORT = {

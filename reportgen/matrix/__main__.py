@@ -18,8 +18,9 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from reportgen.matrix.cells import DEV_SEEDS, HELD_OUT_SEEDS, Cell, build_cell, engine_names
+from reportgen.matrix.cells import Cell, build_cell, engine_names
 from reportgen.matrix.design import draw_design
+from reportgen.matrix.seeds import DEV_SEEDS, HELD_OUT_SEEDS
 from reportgen.matrix.spec import content_names
 
 

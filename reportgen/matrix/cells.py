@@ -1,14 +1,14 @@
 """Cells of the layout matrix: (content name, design seed, engine) -> a PDF and its gold.
 
-`DEV_SEEDS` are the designs to look at while developing the extractor. `HELD_OUT_SEEDS` are for
-judging it: never look at these designs (`show`, their PDFs, their per-cell scores) while writing
-extraction rules, or the held-out score stops measuring designs the extractor has never seen.
+`reportgen.matrix.seeds` says which designs are for developing (`DEV_SEEDS`) and which for judging
+(`HELD_OUT_SEEDS`: never look at these designs, their PDFs or per-cell scores while writing
+extraction rules, or the held-out score stops measuring designs the extractor has never seen).
 
 `make_cell` composes the content in the seed's design, renders it with
 `reportgen.matrix.engines.render(engine, document, out_path)` and writes `gold.json` next to the
 PDF. A cell is cached: when the hash of its inputs (the content file's bytes, the seed, the engine
-and the source of `reportgen/matrix/**` outside `content/`) equals the one stored with an
-existing output, it is not rebuilt.
+and the source of `reportgen/matrix/**` outside `content/` and `seeds.py`) equals the one stored
+with an existing output, it is not rebuilt.
 """
 
 from __future__ import annotations
@@ -27,13 +27,9 @@ from reportgen.matrix.gold import gold
 from reportgen.matrix.spec import content_path, load_content
 
 MATRIX_DIR = Path(__file__).resolve().parent
-# look at these while developing (1-12 from the start; 13-36, 37-48 and later 49-72 added once
-# the rules reached most cells of the others, each batch measured before anyone looked at it)
-DEV_SEEDS: tuple[int, ...] = tuple(range(1, 73))
-# never look at these: judging only (1013-1024 added later, first measured on the final rules
-# of the session that added them)
-HELD_OUT_SEEDS: tuple[int, ...] = tuple(range(1001, 1025))
 DEFAULT_ENGINES: tuple[str, ...] = ("reportlab", "chromium", "libreoffice")
+# the content files are hashed per cell; the seed lists change no typesetting
+UNHASHED = ("content", "seeds.py")
 PDF_NAME, GOLD_NAME, STAMP_NAME = "report.pdf", "gold.json", "inputs.sha256"
 
 
@@ -67,11 +63,11 @@ def engine_names() -> tuple[str, ...]:
 
 
 def source_digest() -> str:
-    """The hash of every file under reportgen/matrix/ but the content files and caches."""
+    """The hash of the files under reportgen/matrix/ but the content files, seed lists, caches."""
     digest = hashlib.sha256()
     for path in sorted(MATRIX_DIR.rglob("*")):
         rel = path.relative_to(MATRIX_DIR)
-        if not path.is_file() or rel.parts[0] == "content" or "__pycache__" in rel.parts:
+        if not path.is_file() or rel.parts[0] in UNHASHED or "__pycache__" in rel.parts:
             continue
         digest.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
